@@ -1,0 +1,26 @@
+# Developer flags for the project's own targets (tests, examples, benchmarks) — never for consumers.
+option(SEMIVISIBLE_WERROR "Treat warnings as errors in our own targets" ON)
+set(SEMIVISIBLE_SANITIZE "" CACHE STRING "Sanitizers for our own targets: '', 'address;undefined' or 'thread'")
+
+add_library(semivisible_developer INTERFACE)
+target_compile_options(semivisible_developer INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
+  -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
+  -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+if(SEMIVISIBLE_WERROR)
+  target_compile_options(semivisible_developer INTERFACE -Werror)
+endif()
+if(SEMIVISIBLE_SANITIZE)
+  list(JOIN SEMIVISIBLE_SANITIZE "," _sv_san)
+  target_compile_options(semivisible_developer INTERFACE -fsanitize=${_sv_san} -fno-omit-frame-pointer
+                         -fno-sanitize-recover=all)
+  target_link_options(semivisible_developer INTERFACE -fsanitize=${_sv_san})
+endif()
+
+# Third-party headers are included as SYSTEM so that our warning level does not apply to them.
+function(semivisible_own_target target)
+  target_link_libraries(${target} PRIVATE semivisible::semivisible semivisible_developer)
+  target_compile_definitions(${target} PRIVATE
+    SEMIVISIBLE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    SEMIVISIBLE_DATA_DIR="${PROJECT_SOURCE_DIR}/data")
+endfunction()

@@ -1,0 +1,225 @@
+// examples/cli/common.hpp — shared pieces of the `semivisible` command-line tool:
+// the common model options, option validators, and text/json/csv output of result records.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "semivisible/model/parameters.hpp"
+
+namespace semivisible::cli {
+
+// ---------------------------------------------------------------- validators
+/// A finite number > 0; CLI11 prefixes the message with the option name.
+inline const CLI::Validator positive_number{
+    [](std::string& s) -> std::string {
+      try {
+        std::size_t used = 0;
+        const double v = std::stod(s, &used);
+        if (used != s.size() || !std::isfinite(v) || !(v > 0))
+          return fmt::format("must be a finite number > 0, got '{}'", s);
+      } catch (const std::exception&) {
+        return fmt::format("must be a finite number > 0, got '{}'", s);
+      }
+      return {};
+    },
+    "POSITIVE"};
+
+/// A finite number >= 0.
+inline const CLI::Validator non_negative_number{
+    [](std::string& s) -> std::string {
+      try {
+        std::size_t used = 0;
+        const double v = std::stod(s, &used);
+        if (used != s.size() || !std::isfinite(v) || !(v >= 0))
+          return fmt::format("must be a finite number >= 0, got '{}'", s);
+      } catch (const std::exception&) {
+        return fmt::format("must be a finite number >= 0, got '{}'", s);
+      }
+      return {};
+    },
+    "NON-NEGATIVE"};
+
+/// A number strictly between 0 and 1.
+inline const CLI::Validator open_unit_interval{
+    [](std::string& s) -> std::string {
+      try {
+        std::size_t used = 0;
+        const double v = std::stod(s, &used);
+        if (used != s.size() || !(v > 0 && v < 1))
+          return fmt::format("must be a number in (0, 1), got '{}'", s);
+      } catch (const std::exception&) {
+        return fmt::format("must be a number in (0, 1), got '{}'", s);
+      }
+      return {};
+    },
+    "(0,1)"};
+
+// ---------------------------------------------------------------- model options
+/// The common model options of ../shared/design/cli.md (defaults: the NA64 2021 benchmark).
+struct model_options {
+  double mass_aprime = 0;  // --m-aprime GEV
+  double epsilon = 1e-3;   // --epsilon E
+  double alpha_dark = 0.1;
+  double mass_ratio = 3.0;  // m_A'/m_chi1
+  double splitting = 0.4;   // Delta/m_chi1
+  std::optional<double> mass_chi1{};
+
+  /// The model point; throws semivisible::invalid_parameter on an unphysical combination.
+  [[nodiscard]] model::parameters<double> parameters() const {
+    if (mass_chi1)
+      return model::parameters<double>::from_mass_chi1(mass_aprime, epsilon, alpha_dark,
+                                                       *mass_chi1, splitting);
+    return model::parameters<double>::from_ratios(mass_aprime, epsilon, alpha_dark, mass_ratio,
+                                                  splitting);
+  }
+};
+
+/// Adds --m-aprime (required or not), --epsilon, --alpha-dark, --mass-ratio, --splitting, --m-chi1.
+inline void add_model_options(CLI::App& app, model_options& o, bool require_mass_aprime = true,
+                              bool with_epsilon = true) {
+  auto* m = app.add_option("--m-aprime", o.mass_aprime, "Dark photon mass m_A' [GeV]")
+                ->check(positive_number);
+  if (require_mass_aprime) m->required();
+  if (with_epsilon)
+    app.add_option("--epsilon", o.epsilon, "Kinetic mixing epsilon")
+        ->check(positive_number)
+        ->capture_default_str();
+  app.add_option("--alpha-dark", o.alpha_dark, "Dark coupling alpha_D = g_D^2/4pi")
+      ->check(positive_number)
+      ->capture_default_str();
+  app.add_option("--mass-ratio", o.mass_ratio, "m_A'/m_chi1 (ignored when --m-chi1 is given)")
+      ->check(positive_number)
+      ->capture_default_str();
+  app.add_option("--splitting", o.splitting, "Mass splitting Delta/m_chi1")
+      ->check(positive_number)
+      ->capture_default_str();
+  app.add_option_function<double>(
+         "--m-chi1", [&o](const double& v) { o.mass_chi1 = v; },
+         "chi1 mass [GeV] (overrides --mass-ratio)")
+      ->check(positive_number);
+}
+
+// ---------------------------------------------------------------- output
+enum class output_format { text, json, csv };
+
+inline void add_format_option(CLI::App& app, output_format& f) {
+  app.add_option("--format", f, "Output format: text, json or csv")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, output_format>{{"text", output_format::text},
+                                               {"json", output_format::json},
+                                               {"csv", output_format::csv}},
+          CLI::ignore_case))
+      ->default_str("text");
+}
+
+/// A value in a result record; std::monostate prints as JSON null / empty CSV / "n/a" text.
+using value = std::variant<std::monostate, double, std::int64_t, bool, std::string>;
+using record = std::vector<std::pair<std::string, value>>;
+
+/// A double that is null when not finite (JSON has no inf/NaN).
+inline value finite_or_null(double x) { return std::isfinite(x) ? value{x} : value{}; }
+
+inline nlohmann::ordered_json to_json(const value& v) {
+  return std::visit(
+      [](const auto& x) -> nlohmann::ordered_json {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return nullptr;
+        else
+          return x;
+      },
+      v);
+}
+
+inline nlohmann::ordered_json to_json(const record& r) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : r) j[k] = to_json(v);
+  return j;
+}
+
+inline std::string to_text(const value& v, bool csv = false) {
+  return std::visit(
+      [csv](const auto& x) -> std::string {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return csv ? std::string{} : std::string{"n/a"};
+        else if constexpr (std::is_same_v<T, double>)
+          return csv ? fmt::format("{}", x) : fmt::format("{:.6g}", x);
+        else if constexpr (std::is_same_v<T, bool>)
+          return x ? "true" : "false";
+        else if constexpr (std::is_same_v<T, std::string>)
+          return x;
+        else
+          return fmt::format("{}", x);
+      },
+      v);
+}
+
+/// Prints one result record: text "key  value" lines, a JSON object, or a CSV header + row.
+/// `notes` are extra human-readable lines shown in text mode only.
+inline void print_record(const record& r, output_format f, const std::vector<std::string>& notes = {}) {
+  switch (f) {
+    case output_format::json:
+      fmt::print("{}\n", to_json(r).dump(2));
+      break;
+    case output_format::csv: {
+      std::string header, row;
+      for (std::size_t i = 0; i < r.size(); ++i) {
+        header += (i ? "," : "") + r[i].first;
+        row += (i ? "," : "") + to_text(r[i].second, true);
+      }
+      fmt::print("{}\n{}\n", header, row);
+      break;
+    }
+    case output_format::text: {
+      std::size_t w = 0;
+      for (const auto& kv : r) w = std::max(w, kv.first.size());
+      for (const auto& [k, v] : r) fmt::print("{:<{}}  {}\n", k, w, to_text(v));
+      for (const auto& n : notes) fmt::print("# {}\n", n);
+      break;
+    }
+  }
+}
+
+/// Prints a table of records sharing the same keys: text columns, a JSON array, or CSV.
+inline void print_table(const std::vector<record>& rows, output_format f) {
+  if (f == output_format::json) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    for (const auto& r : rows) j.push_back(to_json(r));
+    fmt::print("{}\n", j.dump(2));
+    return;
+  }
+  if (rows.empty()) return;
+  const bool csv = f == output_format::csv;
+  std::vector<std::size_t> w(rows.front().size(), 0);
+  if (!csv) {
+    for (std::size_t i = 0; i < w.size(); ++i) w[i] = rows.front()[i].first.size();
+    for (const auto& r : rows)
+      for (std::size_t i = 0; i < r.size() && i < w.size(); ++i)
+        w[i] = std::max(w[i], to_text(r[i].second).size());
+  }
+  std::string line;
+  for (std::size_t i = 0; i < w.size(); ++i)
+    line += csv ? (i ? "," : "") + rows.front()[i].first
+                : fmt::format("{}{:>{}}", i ? "  " : "", rows.front()[i].first, w[i]);
+  fmt::print("{}\n", line);
+  for (const auto& r : rows) {
+    line.clear();
+    for (std::size_t i = 0; i < r.size() && i < w.size(); ++i)
+      line += csv ? (i ? "," : "") + to_text(r[i].second, true)
+                  : fmt::format("{}{:>{}}", i ? "  " : "", to_text(r[i].second), w[i]);
+    fmt::print("{}\n", line);
+  }
+}
+
+}  // namespace semivisible::cli

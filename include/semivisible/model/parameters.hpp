@@ -1,0 +1,130 @@
+// semivisible/model/parameters.hpp — the Lagrangian parameters of the semi-visible dark photon model.
+//
+// The NA64 2021 paper, Eq. 1: a dark photon A′ (mass m_A′) mixes kinetically with the photon
+// (strength ε e to the electromagnetic current) and couples off-diagonally, g_D χ̄2 γ^μ χ1 A′_μ,
+// to two dark fermions χ1 (stable) and χ2 (heavier by Δ). α_D = g_D²/4π.
+// Benchmark of the paper: α_D = 0.1, m_A′ = 3 m_χ1, Δ/m_χ1 = 0.4.
+//
+// Validity enforced here: all masses, ε and α_D finite and > 0, and 0 < Δ < m_A′ − 2 m_χ1 so
+// that the prompt decay A′ → χ1 χ2 is open. Δ ≤ 2 m_e is allowed: χ2 is then stable (physics).
+#pragma once
+
+#include <concepts>
+
+#include "semivisible/error.hpp"
+
+namespace semivisible::model {
+
+template <std::floating_point Real = double>
+class parameters {
+ public:
+  /// All parameters given directly. Masses in GeV.
+  parameters(Real mass_aprime, Real epsilon, Real alpha_dark, Real mass_chi1, Real mass_chi2)
+      : mass_aprime_(mass_aprime),
+        epsilon_(epsilon),
+        alpha_dark_(alpha_dark),
+        mass_chi1_(mass_chi1),
+        mass_chi2_(mass_chi2) {
+    validate("semivisible::model::parameters");
+  }
+
+  /// m_χ1 = m_A′ / mass_ratio and m_χ2 = (1 + splitting_ratio) m_χ1 (the paper's parametrisation).
+  static parameters from_ratios(Real mass_aprime, Real epsilon, Real alpha_dark, Real mass_ratio,
+                                Real splitting_ratio) {
+    constexpr const char* fn = "semivisible::model::parameters::from_ratios";
+    detail::require_positive(fn, "mass_aprime", mass_aprime);
+    detail::require_positive(fn, "mass_ratio", mass_ratio);
+    detail::require_positive(fn, "splitting_ratio", splitting_ratio);
+    const Real m1 = mass_aprime / mass_ratio;
+    return parameters(mass_aprime, epsilon, alpha_dark, m1, m1 * (1 + splitting_ratio), fn);
+  }
+
+  /// m_χ1 given directly, m_χ2 = (1 + splitting_ratio) m_χ1.
+  static parameters from_mass_chi1(Real mass_aprime, Real epsilon, Real alpha_dark, Real mass_chi1,
+                                   Real splitting_ratio) {
+    constexpr const char* fn = "semivisible::model::parameters::from_mass_chi1";
+    detail::require_positive(fn, "mass_chi1", mass_chi1);
+    detail::require_positive(fn, "splitting_ratio", splitting_ratio);
+    return parameters(mass_aprime, epsilon, alpha_dark, mass_chi1,
+                      mass_chi1 * (1 + splitting_ratio), fn);
+  }
+
+  /// The same point with another ε (everything else unchanged, no re-validation of the masses).
+  [[nodiscard]] parameters with_epsilon(Real epsilon) const {
+    detail::require_positive("semivisible::model::parameters::with_epsilon", "epsilon", epsilon);
+    parameters p = *this;
+    p.epsilon_ = epsilon;
+    return p;
+  }
+
+  /// The same point with another α_D.
+  [[nodiscard]] parameters with_alpha_dark(Real alpha_dark) const {
+    detail::require_positive("semivisible::model::parameters::with_alpha_dark", "alpha_dark",
+                             alpha_dark);
+    parameters p = *this;
+    p.alpha_dark_ = alpha_dark;
+    return p;
+  }
+
+  [[nodiscard]] Real mass_aprime() const noexcept { return mass_aprime_; }  ///< m_A′ [GeV]
+  [[nodiscard]] Real epsilon() const noexcept { return epsilon_; }          ///< kinetic mixing ε
+  [[nodiscard]] Real alpha_dark() const noexcept { return alpha_dark_; }    ///< α_D = g_D²/4π
+  [[nodiscard]] Real mass_chi1() const noexcept { return mass_chi1_; }      ///< m_χ1 [GeV]
+  [[nodiscard]] Real mass_chi2() const noexcept { return mass_chi2_; }      ///< m_χ2 [GeV]
+  /// Δ = m_χ2 − m_χ1 [GeV]
+  [[nodiscard]] Real splitting() const noexcept { return mass_chi2_ - mass_chi1_; }
+  /// f = Δ / m_χ1 (the paper's "mass splitting" axis of Fig. 5)
+  [[nodiscard]] Real splitting_ratio() const noexcept { return splitting() / mass_chi1_; }
+  /// m_A′ / m_χ1
+  [[nodiscard]] Real mass_ratio() const noexcept { return mass_aprime_ / mass_chi1_; }
+
+ private:
+  parameters(Real mass_aprime, Real epsilon, Real alpha_dark, Real mass_chi1, Real mass_chi2,
+             const char* function)
+      : mass_aprime_(mass_aprime),
+        epsilon_(epsilon),
+        alpha_dark_(alpha_dark),
+        mass_chi1_(mass_chi1),
+        mass_chi2_(mass_chi2) {
+    validate(function);
+  }
+
+  void validate(const char* fn) const {
+    detail::require_positive(fn, "mass_aprime", mass_aprime_);
+    detail::require_positive(fn, "epsilon", epsilon_);
+    detail::require_positive(fn, "alpha_dark", alpha_dark_);
+    detail::require_positive(fn, "mass_chi1", mass_chi1_);
+    detail::require_positive(fn, "mass_chi2", mass_chi2_);
+    // Kinematic limits of the paper: 0 < Δ and m_χ1 + m_χ2 < m_A′ (A′ → χ1χ2 open).
+    if (!(mass_chi2_ > mass_chi1_))
+      detail::throw_invalid(fn, "mass_chi2", mass_chi2_,
+                            fmt::format("> mass_chi1 = {} (splitting > 0)",
+                                        static_cast<double>(mass_chi1_)));
+    if (!(mass_chi1_ + mass_chi2_ < mass_aprime_))
+      detail::throw_invalid(
+          fn, "splitting", mass_chi2_ - mass_chi1_,
+          fmt::format("< mass_aprime - 2 mass_chi1 = {} GeV (A' -> chi1 chi2 must be open)",
+                      static_cast<double>(mass_aprime_ - 2 * mass_chi1_)));
+  }
+
+  Real mass_aprime_;
+  Real epsilon_;
+  Real alpha_dark_;
+  Real mass_chi1_;
+  Real mass_chi2_;
+};
+
+/// The NA64 2021 benchmark: α_D = 0.1, m_A′ = 3 m_χ1, Δ/m_χ1 = 0.4 (the paper, text before Fig. 4).
+template <std::floating_point Real = double>
+[[nodiscard]] parameters<Real> benchmark(Real mass_aprime, Real epsilon) {
+  return parameters<Real>::from_ratios(mass_aprime, epsilon, Real(0.1), Real(3), Real(0.4));
+}
+
+/// Benchmark constants, for code that needs them without a point.
+struct benchmark_values {
+  static constexpr double alpha_dark = 0.1;
+  static constexpr double mass_ratio = 3.0;
+  static constexpr double splitting_ratio = 0.4;
+};
+
+}  // namespace semivisible::model

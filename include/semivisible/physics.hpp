@@ -1,0 +1,5 @@
+// semivisible/physics.hpp — the physics stage: widths, lifetimes, g−2.
+#pragma once
+#include "semivisible/physics/aprime_width.hpp"
+#include "semivisible/physics/chi2_width.hpp"
+#include "semivisible/physics/decay_length.hpp"

@@ -1,0 +1,77 @@
+// semivisible/physics/aprime_width.hpp — partial and total widths of the dark photon A′.
+//
+// Γ(A′ → χ1 χ2): vector (off-diagonal) coupling g_D between fermions of masses m1, m2,
+//   Γ = (α_D m_A′/3) (1 − Δ²/m_A′²)^{3/2} (1 − (m1+m2)²/m_A′²)^{1/2} (1 + (m1+m2)²/(2 m_A′²)),
+//   (Izaguirre, Krnjaic, Schuster, Toro, PRD 96 (2017) 055007 [the paper's ref. 14]; physics-notes §2,
+//   checked there against a brute-force trace and against DMG4's DMParticleAPrime.cc).
+//   Its Δ → 0 limit is the Dirac A′ → χχ̄ width (α_D m/3)(1 + 2m_χ²/m²)√(1 − 4m_χ²/m²).
+// Γ(A′ → ℓ⁺ℓ⁻) = (ε² α m_A′/3)(1 + 2m_ℓ²/m_A′²)√(1 − 4m_ℓ²/m_A′²)
+//   (Bjorken, Essig, Schuster, Toro, PRD 80 (2009) 075018, Eq. 9).
+// Hadronic A′ decays (∝ ε² R(m_A′)) are not included in the total: their branching ratio is
+// O(ε² α / α_D) ≲ 1e-4 in the paper's range, like the leptonic ones.
+#pragma once
+
+#include <cmath>
+#include <concepts>
+
+#include "semivisible/constants.hpp"
+#include "semivisible/error.hpp"
+#include "semivisible/model/parameters.hpp"
+
+namespace semivisible::physics {
+
+/// Γ(A′ → χ1 χ2) [GeV] for a vector coupling α_D between fermions of masses m1, m2 [GeV].
+/// Zero when the channel is closed (m1 + m2 ≥ m_A′).
+template <std::floating_point Real>
+[[nodiscard]] Real aprime_width_chi1chi2(Real mass_aprime, Real alpha_dark, Real mass_chi1,
+                                         Real mass_chi2) {
+  constexpr const char* fn = "semivisible::physics::aprime_width_chi1chi2";
+  detail::require_positive(fn, "mass_aprime", mass_aprime);
+  detail::require_positive(fn, "alpha_dark", alpha_dark);
+  detail::require_positive(fn, "mass_chi1", mass_chi1);
+  detail::require_positive(fn, "mass_chi2", mass_chi2);
+  using std::sqrt;
+  const Real sum = mass_chi1 + mass_chi2;
+  const Real diff = mass_chi2 - mass_chi1;
+  const Real m2 = mass_aprime * mass_aprime;
+  const Real open = 1 - sum * sum / m2;
+  if (!(open > 0)) return Real(0);
+  const Real d = 1 - diff * diff / m2;
+  return alpha_dark * mass_aprime / 3 * d * sqrt(d) * sqrt(open) * (1 + sum * sum / (2 * m2));
+}
+
+/// Γ(A′ → ℓ⁺ℓ⁻) [GeV] for a lepton of mass m_ℓ; zero below threshold.
+template <std::floating_point Real>
+[[nodiscard]] Real aprime_width_leptons(Real mass_aprime, Real epsilon, Real mass_lepton) {
+  constexpr const char* fn = "semivisible::physics::aprime_width_leptons";
+  detail::require_positive(fn, "mass_aprime", mass_aprime);
+  detail::require_positive(fn, "epsilon", epsilon);
+  detail::require_positive(fn, "mass_lepton", mass_lepton);
+  using std::sqrt;
+  const Real r = mass_lepton * mass_lepton / (mass_aprime * mass_aprime);
+  if (!(4 * r < 1)) return Real(0);
+  return epsilon * epsilon * Real(constants::alpha_em) * mass_aprime / 3 * (1 + 2 * r) *
+         sqrt(1 - 4 * r);
+}
+
+/// Partial widths of the A′ at a model point [GeV].
+template <std::floating_point Real>
+struct aprime_widths {
+  Real chi1chi2;
+  Real electrons;
+  Real muons;
+  [[nodiscard]] Real total() const noexcept { return chi1chi2 + electrons + muons; }
+  [[nodiscard]] Real branching_chi1chi2() const noexcept { return chi1chi2 / total(); }
+  [[nodiscard]] Real branching_electrons() const noexcept { return electrons / total(); }
+  [[nodiscard]] Real branching_muons() const noexcept { return muons / total(); }
+};
+
+/// All A′ partial widths for the model point p.
+template <std::floating_point Real>
+[[nodiscard]] aprime_widths<Real> aprime_width(const model::parameters<Real>& p) {
+  return {aprime_width_chi1chi2(p.mass_aprime(), p.alpha_dark(), p.mass_chi1(), p.mass_chi2()),
+          aprime_width_leptons(p.mass_aprime(), p.epsilon(), Real(constants::mass_electron)),
+          aprime_width_leptons(p.mass_aprime(), p.epsilon(), Real(constants::mass_muon))};
+}
+
+}  // namespace semivisible::physics

@@ -1,0 +1,11 @@
+// semivisible/semivisible.hpp — umbrella header: the whole pipeline
+// model → physics → production → kinematics → detector → efficiency → signal → stats → scan → io.
+#pragma once
+
+#include "semivisible/constants.hpp"
+#include "semivisible/error.hpp"
+#include "semivisible/units.hpp"
+#include "semivisible/version.hpp"
+
+#include "semivisible/model.hpp"
+#include "semivisible/physics.hpp"
