@@ -3,3 +3,4 @@
 #include "semivisible/physics/aprime_width.hpp"
 #include "semivisible/physics/chi2_width.hpp"
 #include "semivisible/physics/decay_length.hpp"
+#include "semivisible/physics/gm2.hpp"
