@@ -278,10 +278,21 @@ class yield_model {
       const double s = std::exp(x0_ + dx_ * static_cast<double>(t));
       double f = 0, g = 0, d = 0;
       for (std::size_t i = 0; i < node_u_.size(); ++i) {
-        const double em1 = std::expm1(-s * node_u_[i]);
-        f += node_w_[i] * (1 + em1);
-        g -= node_w_[i] * em1;
-        d += node_w_[i] * node_u_[i] * (1 + em1);
+        // One transcendental per node: expm1 where e^{-su} is near 1 (G needs it), exp in the
+        // tail (1 + expm1 would round e^{-su} < 1e-16 to 0 there).
+        const double su = s * node_u_[i];
+        double e = 0, one_minus_e = 0;
+        if (su < 1) {
+          const double em1 = std::expm1(-su);
+          e = 1 + em1;
+          one_minus_e = -em1;
+        } else {
+          e = std::exp(-su);
+          one_minus_e = 1 - e;
+        }
+        f += node_w_[i] * e;
+        g += node_w_[i] * one_minus_e;
+        d += node_w_[i] * node_u_[i] * e;
       }
       ln_f_[t] = std::log(f);
       ln_g_[t] = std::log(g);
