@@ -9,3 +9,8 @@
 
 #include "semivisible/model.hpp"
 #include "semivisible/physics.hpp"
+#include "semivisible/production.hpp"
+#include "semivisible/kinematics.hpp"
+#include "semivisible/detector.hpp"
+#include "semivisible/efficiency.hpp"
+#include "semivisible/signal.hpp"
