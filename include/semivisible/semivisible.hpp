@@ -14,3 +14,4 @@
 #include "semivisible/detector.hpp"
 #include "semivisible/efficiency.hpp"
 #include "semivisible/signal.hpp"
+#include "semivisible/stats.hpp"
