@@ -9,3 +9,5 @@
 
 #include "semivisible/model.hpp"
 #include "semivisible/physics.hpp"
+#include "semivisible/scan.hpp"
+#include "semivisible/io.hpp"
