@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "semivisible/io/csv.hpp"
+#include "semivisible/io/json.hpp"
 #include "semivisible/scan/engine.hpp"
 #include "semivisible/scan/grid.hpp"
 #include "semivisible/scan/intervals.hpp"
@@ -63,8 +65,7 @@ TEST_CASE("run: per-x function called exactly once per x of the shard", "[scan][
   const auto xs = ss::log_grid(1, 100, 50);
   std::vector<std::atomic<int>> calls(xs.size());
   const auto per_x = [&](double x) {
-    const auto i = static_cast<std::size_t>(
-        std::lround(std::log(x) / std::log(100.0) * 49.0));
+    const auto i = static_cast<std::size_t>(std::lround(std::log(x) / std::log(100.0) * 49.0));
     ++calls[i];
     return std::vector<ss::exclusion_row>{};
   };
@@ -117,4 +118,7 @@ TEST_CASE("run + merge: shards joined equal the single run exactly", "[scan][eng
   CHECK(merged.parameters == single.parameters);
   CHECK(merged.shard == single.shard);
   CHECK(merged.x_count == single.x_count);
+  // the files `merge` writes are byte-identical to the single run's
+  CHECK(semivisible::io::to_csv(merged.rows) == semivisible::io::to_csv(single.rows));
+  CHECK(semivisible::io::to_json_text(merged) == semivisible::io::to_json_text(single));
 }

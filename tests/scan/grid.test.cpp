@@ -26,7 +26,8 @@ TEST_CASE("log_grid: exact ends, constant ratio", "[scan][grid]") {
   CHECK(g.front() == 1e-3);
   CHECK(g.back() == 1.0);
   // ratio 10^(3/300) = 10^0.01 between neighbours, up to a few ulp of exp/log (4e-15 relative)
-  for (std::size_t i = 1; i < g.size(); ++i) CHECK(g[i] / g[i - 1] == Approx(std::pow(10, 0.01)).epsilon(4e-15));
+  for (std::size_t i = 1; i < g.size(); ++i)
+    CHECK(g[i] / g[i - 1] == Approx(std::pow(10, 0.01)).epsilon(4e-15));
   CHECK(ss::log_grid(0.5, 2, 1) == std::vector<double>{0.5});
 }
 

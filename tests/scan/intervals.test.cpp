@@ -17,7 +17,9 @@ namespace {
 // (ln y − ln a)(ln y − ln b): negative exactly for a < y < b.
 struct island {
   double a, b;
-  double operator()(double y) const { return (std::log(y) - std::log(a)) * (std::log(y) - std::log(b)); }
+  double operator()(double y) const {
+    return (std::log(y) - std::log(a)) * (std::log(y) - std::log(b));
+  }
 };
 ss::interval_options range(double lo, double hi) {
   ss::interval_options o;
@@ -26,7 +28,9 @@ ss::interval_options range(double lo, double hi) {
   return o;
 }
 // |edge/true − 1|: the relative error in y that relative_tolerance bounds.
-double rel(double edge, double truth) { return std::abs(edge / truth - 1); }
+double rel(double edge, double truth) {
+  return std::abs(edge / truth - 1);
+}
 }  // namespace
 
 TEST_CASE("one island: both edges to the requested relative tolerance", "[scan][intervals]") {
@@ -136,7 +140,8 @@ TEST_CASE("a failing point is recorded and the scan goes on", "[scan][intervals]
 TEST_CASE("evaluation count: seeds plus a few toms748 steps per edge", "[scan][intervals]") {
   const auto r = ss::excluded_intervals(island{3e-5, 2e-2}, range(1e-7, 1.0));
   // 32 seeds + 2 refinement points at the one extremum per level (2 levels) + ≤ 12 per edge:
-  // TOMS 748 converges superlinearly, a smooth edge needs ~4-8 calls to 1e-3 from a 0.6-wide bracket.
+  // TOMS 748 converges superlinearly, a smooth edge needs ~4-8 calls to 1e-3 from a 0.6-wide
+  // bracket.
   CHECK(r.evaluations <= 32 + 8 + 2 * 12);
   CHECK(r.evaluations > 32);
 }

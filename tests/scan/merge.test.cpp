@@ -48,8 +48,7 @@ TEST_CASE("merge rejects mismatched, repeated, missing or overlapping shards", "
   CHECK_THAT(message_of({shard(1, 2, {1, 3}), shard(1, 2, {1, 3})}),
              Catch::Contains("already given"));
   CHECK_THAT(message_of({shard(1, 3, {1, 4}), shard(3, 3, {3})}), Catch::Contains("missing 2/3"));
-  CHECK_THAT(message_of({shard(1, 2, {1, 3}), shard(2, 2, {2, 3})}),
-             Catch::Contains("two shards"));
+  CHECK_THAT(message_of({shard(1, 2, {1, 3}), shard(2, 2, {2, 3})}), Catch::Contains("two shards"));
   CHECK_THAT(message_of({shard(1, 2, {1}), shard(2, 2, {2, 4})}), Catch::Contains("x_count = 4"));
   auto c = shard(2, 2, {2, 4});
   c.x_count = 5;

@@ -59,7 +59,8 @@ inline void write_atomically(const std::filesystem::path& path, std::string_view
       out.close();
       std::error_code ignored;
       std::filesystem::remove(tmp, ignored);
-      throw std::runtime_error(fmt::format("io::write_atomically: writing '{}' failed", tmp.string()));
+      throw std::runtime_error(
+          fmt::format("io::write_atomically: writing '{}' failed", tmp.string()));
     }
   }
   std::error_code ec;

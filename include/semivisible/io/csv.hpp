@@ -54,8 +54,8 @@ inline constexpr std::string_view csv_header = "x,lower,upper,status";
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) continue;
     const auto bad = [&](std::string_view why) {
-      throw invalid_parameter(fmt::format("io::from_csv: {} line {} = '{}', but {}", source,
-                                          line_number, line, why));
+      throw invalid_parameter(
+          fmt::format("io::from_csv: {} line {} = '{}', but {}", source, line_number, line, why));
     };
     if (!header_seen) {
       if (line != csv_header) bad(fmt::format("the header must be '{}'", csv_header));
@@ -80,7 +80,8 @@ inline constexpr std::string_view csv_header = "x,lower,upper,status";
       if (!scan::detail::parse_double(fields[k], v)) bad("lower/upper must be numbers or empty");
       (k == 1 ? r.lower : r.upper) = v;
     }
-    if (r.lower.has_value() != r.upper.has_value()) bad("lower and upper must both be given or both empty");
+    if (r.lower.has_value() != r.upper.has_value())
+      bad("lower and upper must both be given or both empty");
     try {
       r.status.code = scan::status_from_string(fields[3]);
     } catch (const invalid_parameter&) {
@@ -89,8 +90,8 @@ inline constexpr std::string_view csv_header = "x,lower,upper,status";
     rows.push_back(r);
   }
   if (!header_seen)
-    throw invalid_parameter(fmt::format("io::from_csv: {} = (empty), but must start with '{}'",
-                                        source, csv_header));
+    throw invalid_parameter(
+        fmt::format("io::from_csv: {} = (empty), but must start with '{}'", source, csv_header));
   return rows;
 }
 

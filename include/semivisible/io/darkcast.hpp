@@ -79,8 +79,8 @@ inline std::vector<std::filesystem::path> write_darkcast(
   for (std::size_t k = 0; k < layers.size(); ++k) {
     auto p = path;
     if (k > 0)
-      p.replace_filename(fmt::format("{}_island{}{}", path.stem().string(), k + 1,
-                                     path.extension().string()));
+      p.replace_filename(
+          fmt::format("{}_island{}{}", path.stem().string(), k + 1, path.extension().string()));
     write_atomically(p, to_darkcast(layers[k], comment));
     written.push_back(p);
   }
@@ -108,9 +108,10 @@ inline std::vector<std::filesystem::path> write_darkcast(
       const auto end = std::min(line.find_first_of(" \t\r"), line.size());
       double v = 0;
       if (!scan::detail::parse_double(line.substr(0, end), v))
-        throw invalid_parameter(fmt::format("io::read_darkcast: {} line {} = '{}', but must hold "
-                                            "numbers",
-                                            source, line_number, raw));
+        throw invalid_parameter(
+            fmt::format("io::read_darkcast: {} line {} = '{}', but must hold "
+                        "numbers",
+                        source, line_number, raw));
       values.push_back(v);
       line.remove_prefix(end);
     }
@@ -120,8 +121,8 @@ inline std::vector<std::filesystem::path> write_darkcast(
       throw invalid_parameter(fmt::format(
           "io::read_darkcast: {} line {} = '{}', but must have 2 or 3 columns (as the first)",
           source, line_number, raw));
-    points.push_back({values[0], values[1],
-                      columns == 3 ? values[2] : std::numeric_limits<double>::infinity()});
+    points.push_back(
+        {values[0], values[1], columns == 3 ? values[2] : std::numeric_limits<double>::infinity()});
   }
   return points;
 }

@@ -38,15 +38,15 @@ namespace semivisible::io {
 /// What to write around the numbers (HEPData conventions: units in capitals, e.g. GEV).
 struct hepdata_options {
   std::string comment = "Exclusion computed with semivisible.";  ///< submission-wide comment
-  std::string table_name = "Exclusion";        ///< ≤ 64 characters (HEPData schema)
+  std::string table_name = "Exclusion";  ///< ≤ 64 characters (HEPData schema)
   std::string description = "Excluded interval(s) of the second variable at each x.";
-  std::string data_file = "exclusion.yaml";    ///< file name of the table, beside submission.yaml
-  std::string x_name = "M(A')";                ///< independent variable
+  std::string data_file = "exclusion.yaml";  ///< file name of the table, beside submission.yaml
+  std::string x_name = "M(A')";              ///< independent variable
   std::string x_units = "GEV";
-  std::string y_name = "EPSILON";              ///< the scanned second variable
-  std::string y_units{};                       ///< empty: dimensionless (no units key)
+  std::string y_name = "EPSILON";  ///< the scanned second variable
+  std::string y_units{};           ///< empty: dimensionless (no units key)
   std::vector<std::pair<std::string, std::string>> qualifiers{{"CL", "90%"}};
-  std::vector<std::string> observables{};      ///< keyword values (may be empty)
+  std::vector<std::string> observables{};  ///< keyword values (may be empty)
   std::vector<std::string> reactions{};
   std::vector<std::string> phrases{};
 };
@@ -58,10 +58,10 @@ inline void validate(const hepdata_options& o) {
         "io::write_hepdata: table_name = '{}', but must have 1 to 64 characters", o.table_name));
   if (o.data_file.empty() || o.data_file.find('/') != std::string::npos ||
       o.data_file == "submission.yaml")
-    throw invalid_parameter(fmt::format(
-        "io::write_hepdata: data_file = '{}', but must be a plain file name other than "
-        "submission.yaml",
-        o.data_file));
+    throw invalid_parameter(
+        fmt::format("io::write_hepdata: data_file = '{}', but must be a plain file name other than "
+                    "submission.yaml",
+                    o.data_file));
   if (o.x_name.empty() || o.y_name.empty())
     throw invalid_parameter("io::write_hepdata: x_name/y_name = '', but must be non-empty");
 }
@@ -93,12 +93,12 @@ inline void emit_header(YAML::Emitter& out, const std::string& name, const std::
   out << YAML::Key << "name" << YAML::Value << o.table_name;
   out << YAML::Key << "description" << YAML::Value << o.description;
   out << YAML::Key << "keywords" << YAML::Value << YAML::BeginSeq;
-  for (const auto& [name, values] : {std::pair{"observables", &o.observables},
-                                     std::pair{"reactions", &o.reactions},
-                                     std::pair{"phrases", &o.phrases}}) {
+  for (const auto& [name, values] :
+       {std::pair{"observables", &o.observables}, std::pair{"reactions", &o.reactions},
+        std::pair{"phrases", &o.phrases}}) {
     if (values->empty()) continue;
-    out << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value << name
-        << YAML::Key << "values" << YAML::Value << YAML::Flow << *values << YAML::EndMap;
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value << name << YAML::Key
+        << "values" << YAML::Value << YAML::Flow << *values << YAML::EndMap;
   }
   out << YAML::EndSeq;
   out << YAML::Key << "data_file" << YAML::Value << o.data_file;
@@ -116,8 +116,8 @@ inline void emit_header(YAML::Emitter& out, const std::string& name, const std::
   detail::emit_header(out, o.x_name, o.x_units);
   out << YAML::Key << "values" << YAML::Value << YAML::BeginSeq;
   for (const auto& r : rows)
-    out << YAML::Flow << YAML::BeginMap << YAML::Key << "value" << YAML::Value
-        << yaml_number(r.x) << YAML::EndMap;
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "value" << YAML::Value << yaml_number(r.x)
+        << YAML::EndMap;
   out << YAML::EndSeq << YAML::EndMap << YAML::EndSeq;
 
   out << YAML::Key << "dependent_variables" << YAML::Value << YAML::BeginSeq;
@@ -127,10 +127,10 @@ inline void emit_header(YAML::Emitter& out, const std::string& name, const std::
                         o.y_units);
     out << YAML::Key << "qualifiers" << YAML::Value << YAML::BeginSeq;
     for (const auto& [name, value] : o.qualifiers)
-      out << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value << name
-          << YAML::Key << "value" << YAML::Value << value << YAML::EndMap;
-    out << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value << "Edge"
-        << YAML::Key << "value" << YAML::Value << (lower ? "lower" : "upper") << YAML::EndMap;
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value << name << YAML::Key
+          << "value" << YAML::Value << value << YAML::EndMap;
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value << "Edge" << YAML::Key
+        << "value" << YAML::Value << (lower ? "lower" : "upper") << YAML::EndMap;
     out << YAML::EndSeq;
     out << YAML::Key << "values" << YAML::Value << YAML::BeginSeq;
     for (const auto& r : rows) {
@@ -146,7 +146,8 @@ inline void emit_header(YAML::Emitter& out, const std::string& name, const std::
   }
   out << YAML::EndSeq << YAML::EndMap;
   if (!out.good())
-    throw std::runtime_error(fmt::format("io::write_hepdata: YAML emitter: {}", out.GetLastError()));
+    throw std::runtime_error(
+        fmt::format("io::write_hepdata: YAML emitter: {}", out.GetLastError()));
   return std::string(out.c_str()) + "\n";
 }
 

@@ -64,7 +64,8 @@ inline constexpr int exclusion_format_version = 1;
 /// is not the one above.
 [[nodiscard]] inline scan::exclusion_table table_from_json(const nlohmann::ordered_json& j,
                                                            std::string_view source = "json") {
-  const auto bad = [&](std::string_view key, const nlohmann::ordered_json& v, std::string_view why) {
+  const auto bad = [&](std::string_view key, const nlohmann::ordered_json& v,
+                       std::string_view why) {
     throw invalid_parameter(
         fmt::format("io::read_json: {}: {} = {}, but must be {}", source, key, v.dump(), why));
   };

@@ -43,9 +43,9 @@ namespace semivisible::scan {
 
 /// Options of run().
 struct run_options {
-  shard_spec shard{};        ///< which x of the grid to run (--shard K/N); {1,1}: all
-  std::size_t threads = 0;   ///< worker threads; 0: std::thread::hardware_concurrency()
-  bool progress = true;      ///< draw a progress bar on stderr when stderr is a terminal
+  shard_spec shard{};          ///< which x of the grid to run (--shard K/N); {1,1}: all
+  std::size_t threads = 0;     ///< worker threads; 0: std::thread::hardware_concurrency()
+  bool progress = true;        ///< draw a progress bar on stderr when stderr is a terminal
   std::string label = "scan";  ///< text in front of the progress bar
 };
 
@@ -89,9 +89,9 @@ std::vector<exclusion_row> rows_for(const PerX& per_x, double x) {
 /// of `xs` (the whole, ascending grid) selected by options.shard; returns the shard's table with
 /// `parameters` attached, rows in grid order. Throws invalid_parameter for a bad shard.
 template <class PerX>
-[[nodiscard]] exclusion_table run(const std::vector<double>& xs, const PerX& per_x,
-                                  const run_options& options = {},
-                                  nlohmann::ordered_json parameters = nlohmann::ordered_json::object()) {
+[[nodiscard]] exclusion_table run(
+    const std::vector<double>& xs, const PerX& per_x, const run_options& options = {},
+    nlohmann::ordered_json parameters = nlohmann::ordered_json::object()) {
   const std::vector<std::size_t> indices = shard_indices(xs.size(), options.shard);
   const std::size_t n = indices.size();
   std::vector<std::vector<exclusion_row>> slots(n);

@@ -54,8 +54,7 @@ inline void validate_log_range(range r, std::string_view function = "scan::log_g
 /// `points` log-spaced values from lo to hi inclusive (points ≥ 2, or 1 giving {lo}).
 /// Throws invalid_parameter naming the parameter and value for lo ≤ 0, lo ≥ hi, points = 0.
 [[nodiscard]] inline std::vector<double> log_grid(double lo, double hi, std::size_t points) {
-  if (points == 0)
-    semivisible::detail::throw_invalid("scan::log_grid", "points", 0.0, ">= 1");
+  if (points == 0) semivisible::detail::throw_invalid("scan::log_grid", "points", 0.0, ">= 1");
   if (points == 1) {
     semivisible::detail::require_positive("scan::log_grid", "lo", lo);
     return {lo};

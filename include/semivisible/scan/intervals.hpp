@@ -28,8 +28,8 @@
 #include <utility>
 #include <vector>
 
-#include <boost/math/tools/toms748_solve.hpp>
 #include <fmt/format.h>
+#include <boost/math/tools/toms748_solve.hpp>
 
 #include "semivisible/error.hpp"
 
@@ -65,8 +65,7 @@ inline void validate(const interval_options& o) {
                                        ">= 2");
   semivisible::detail::require_open_interval(f, "relative_tolerance", o.relative_tolerance, 0.0,
                                              1.0);
-  if (o.max_iterations == 0)
-    semivisible::detail::throw_invalid(f, "max_iterations", 0.0, ">= 1");
+  if (o.max_iterations == 0) semivisible::detail::throw_invalid(f, "max_iterations", 0.0, ">= 1");
 }
 
 /// What excluded_intervals() found.
@@ -86,7 +85,9 @@ struct sample {
   double t;  // test(y)
 };
 
-inline bool excluded(double t) { return t < 0; }
+inline bool excluded(double t) {
+  return t < 0;
+}
 
 }  // namespace detail
 
@@ -136,8 +137,8 @@ template <class Test>
     std::vector<detail::sample> added;
     for (std::size_t i = 1; i + 1 < pts.size(); ++i) {
       const double a = pts[i - 1].t, b = pts[i].t, c = pts[i + 1].t;
-      const bool same_sign = detail::excluded(a) == detail::excluded(b) &&
-                             detail::excluded(b) == detail::excluded(c);
+      const bool same_sign =
+          detail::excluded(a) == detail::excluded(b) && detail::excluded(b) == detail::excluded(c);
       // a (possibly flat-topped) extremum: not beyond either neighbour, strictly inside one
       const bool towards_zero = detail::excluded(b) ? (b >= a && b >= c && (b > a || b > c))
                                                     : (b <= a && b <= c && (b < a || b < c));
@@ -170,8 +171,7 @@ template <class Test>
     const auto tol = [log_tolerance](double l, double r) { return r - l <= log_tolerance; };
     std::uintmax_t iterations = o.max_iterations;
     try {
-      const auto [l, r] =
-          boost::math::tools::toms748_solve(f, a.u, b.u, a.t, b.t, tol, iterations);
+      const auto [l, r] = boost::math::tools::toms748_solve(f, a.u, b.u, a.t, b.t, tol, iterations);
       if (iterations >= o.max_iterations && r - l > log_tolerance)
         fail(status::not_converged,
              fmt::format("edge in y = [{}, {}] not converged in {} iterations", std::exp(l),
@@ -180,8 +180,8 @@ template <class Test>
     } catch (const detail::evaluation_failed&) {
       // the failure is recorded; report the middle of the bracket we had
     } catch (const std::exception& e) {
-      fail(status::numerical_error, fmt::format("edge in y = [{}, {}]: {}", std::exp(a.u),
-                                                std::exp(b.u), e.what()));
+      fail(status::numerical_error,
+           fmt::format("edge in y = [{}, {}]: {}", std::exp(a.u), std::exp(b.u), e.what()));
     }
     return std::exp(0.5 * (a.u + b.u));
   };

@@ -39,27 +39,28 @@ namespace semivisible::scan {
           "scan::merge: parameters of {} = {}, but must equal those of {} = {} (not the same run)",
           name(i), s.parameters.dump(), name(0), first.parameters.dump()));
     if (s.shard.count != first.shard.count)
-      throw invalid_parameter(fmt::format("scan::merge: shard of {} = {}, but {} is {} (shard "
-                                          "counts differ)",
-                                          name(i), to_string(s.shard), name(0),
-                                          to_string(first.shard)));
+      throw invalid_parameter(
+          fmt::format("scan::merge: shard of {} = {}, but {} is {} (shard "
+                      "counts differ)",
+                      name(i), to_string(s.shard), name(0), to_string(first.shard)));
     if (s.x_count != first.x_count)
-      throw invalid_parameter(fmt::format(
-          "scan::merge: x_count of {} = {}, but must equal that of {} = {}", name(i), s.x_count,
-          name(0), first.x_count));
+      throw invalid_parameter(
+          fmt::format("scan::merge: x_count of {} = {}, but must equal that of {} = {}", name(i),
+                      s.x_count, name(0), first.x_count));
     if (!seen.insert(s.shard.index).second)
-      throw invalid_parameter(fmt::format("scan::merge: shard of {} = {}, but that shard was "
-                                          "already given",
-                                          name(i), to_string(s.shard)));
+      throw invalid_parameter(
+          fmt::format("scan::merge: shard of {} = {}, but that shard was "
+                      "already given",
+                      name(i), to_string(s.shard)));
   }
   if (seen.size() != first.shard.count) {
     std::string missing;
     for (std::size_t k = 1; k <= first.shard.count; ++k)
-      if (!seen.count(k)) missing += fmt::format("{}{}/{}", missing.empty() ? "" : ", ", k,
-                                                 first.shard.count);
-    throw invalid_parameter(fmt::format(
-        "scan::merge: shards = {} of {}, but all {} are needed (missing {})", seen.size(),
-        first.shard.count, first.shard.count, missing));
+      if (!seen.count(k))
+        missing += fmt::format("{}{}/{}", missing.empty() ? "" : ", ", k, first.shard.count);
+    throw invalid_parameter(
+        fmt::format("scan::merge: shards = {} of {}, but all {} are needed (missing {})",
+                    seen.size(), first.shard.count, first.shard.count, missing));
   }
 
   exclusion_table out;

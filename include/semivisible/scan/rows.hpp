@@ -24,12 +24,12 @@ namespace semivisible::scan {
 
 /// One row of exclusion.csv: an excluded interval of the second variable at x, or none.
 struct exclusion_row {
-  double x = 0;                  ///< first variable of the plane (GeV for m_A′, m_χ1)
+  double x = 0;                   ///< first variable of the plane (GeV for m_A′, m_χ1)
   std::optional<double> lower{};  ///< lower edge of the excluded interval; empty: none excluded
   std::optional<double> upper{};  ///< upper edge; empty when lower is
-  bool lower_at_range = false;   ///< lower is the scanned range's lower end (JSON only)
-  bool upper_at_range = false;   ///< upper is the scanned range's upper end (JSON only)
-  solver_status status{};        ///< ok, or the failure (the message is kept in JSON only)
+  bool lower_at_range = false;    ///< lower is the scanned range's lower end (JSON only)
+  bool upper_at_range = false;    ///< upper is the scanned range's upper end (JSON only)
+  solver_status status{};         ///< ok, or the failure (the message is kept in JSON only)
   friend bool operator==(const exclusion_row& a, const exclusion_row& b) {
     return a.x == b.x && a.lower == b.lower && a.upper == b.upper &&
            a.lower_at_range == b.lower_at_range && a.upper_at_range == b.upper_at_range &&
@@ -67,8 +67,8 @@ struct exclusion_row {
 /// A scan run or one shard of it: what exclusion.json holds.
 struct exclusion_table {
   nlohmann::ordered_json parameters = nlohmann::ordered_json::object();  ///< the run's options
-  shard_spec shard{};         ///< which part of the run these rows are ({1,1}: all)
-  std::size_t x_count = 0;    ///< number of x values of the whole run (all shards)
+  shard_spec shard{};                 ///< which part of the run these rows are ({1,1}: all)
+  std::size_t x_count = 0;            ///< number of x values of the whole run (all shards)
   std::vector<exclusion_row> rows{};  ///< ordered by x (ascending grid)
 };
 

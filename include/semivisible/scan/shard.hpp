@@ -30,8 +30,8 @@ struct shard_spec {
 /// Throws invalid_parameter naming `option` and the spec unless 1 ≤ index ≤ count.
 inline void validate(shard_spec s, std::string_view option = "--shard") {
   if (s.count == 0 || s.index == 0 || s.index > s.count)
-    throw invalid_parameter(fmt::format("{} = {}/{}, but must be K/N with 1 <= K <= N", option,
-                                        s.index, s.count));
+    throw invalid_parameter(
+        fmt::format("{} = {}/{}, but must be K/N with 1 <= K <= N", option, s.index, s.count));
 }
 
 /// Parses "K/N"; throws invalid_parameter naming `option` and the text on anything else.
