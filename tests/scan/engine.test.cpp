@@ -122,3 +122,37 @@ TEST_CASE("run + merge: shards joined equal the single run exactly", "[scan][eng
   CHECK(semivisible::io::to_csv(merged.rows) == semivisible::io::to_csv(single.rows));
   CHECK(semivisible::io::to_json_text(merged) == semivisible::io::to_json_text(single));
 }
+
+TEST_CASE("excluded_intervals_per_x builds the per-x test once per x", "[scan][engine]") {
+  const auto xs = ss::log_grid(0.1, 1.0, 8);
+  std::atomic<int> builds{0};
+  ss::interval_options o;
+  o.lo = 1e-6;
+  o.hi = 1.0;
+  const auto per_x = ss::excluded_intervals_per_x(
+      [&builds](double x) {
+        ++builds;  // the "precompute" of this x
+        const double a = 1e-4 * x, b = 1e-2 * x;
+        return
+            [a, b](double y) { return (std::log(y) - std::log(a)) * (std::log(y) - std::log(b)); };
+      },
+      o);
+  ss::run_options ro;
+  ro.threads = 2;
+  const auto t = ss::run(xs, per_x, ro);
+  CHECK(builds.load() == 8);
+  REQUIRE(t.rows.size() == 8);
+  for (const auto& r : t.rows) {
+    CHECK(*r.lower == Approx(1e-4 * r.x).epsilon(1e-3));  // default edge tolerance
+    CHECK(*r.upper == Approx(1e-2 * r.x).epsilon(1e-3));
+  }
+}
+
+TEST_CASE("run rejects a grid that is not ascending, naming the element", "[scan][engine]") {
+  const auto per_x = [](double) { return std::vector<ss::exclusion_row>{}; };
+  CHECK_THROWS_WITH(ss::run(std::vector<double>{1, 3, 2}, per_x), Catch::Contains("xs[2] = 2"));
+  CHECK_THROWS_WITH(ss::run(std::vector<double>{1, 1}, per_x), Catch::Contains("xs[1] = 1"));
+  ss::run_options o;
+  o.shard = {3, 2};
+  CHECK_THROWS_WITH(ss::run(std::vector<double>{1, 2}, per_x, o), Catch::Contains("3/2"));
+}

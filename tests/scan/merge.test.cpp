@@ -41,6 +41,11 @@ TEST_CASE("merge orders rows by x and keeps islands of one x together", "[scan][
   CHECK(m.shard == ss::shard_spec{1, 1});
 }
 
+TEST_CASE("merge: parameters compare regardless of key order", "[scan][merge]") {
+  const nlohmann::ordered_json p1 = {{"a", 1}, {"b", 2}}, p2 = {{"b", 2}, {"a", 1}};
+  CHECK_NOTHROW(ss::merge({shard(1, 2, {1, 3}, p1), shard(2, 2, {2, 4}, p2)}));
+}
+
 TEST_CASE("merge rejects mismatched, repeated, missing or overlapping shards", "[scan][merge]") {
   CHECK_THAT(message_of({shard(1, 2, {1, 3}), shard(2, 2, {2, 4}, {{"plane", "q"}})}),
              Catch::Contains("parameters of B"));

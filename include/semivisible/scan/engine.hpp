@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdio>
@@ -36,6 +37,7 @@
 #endif
 
 #include "semivisible/error.hpp"
+#include "semivisible/scan/intervals.hpp"
 #include "semivisible/scan/rows.hpp"
 #include "semivisible/scan/shard.hpp"
 
@@ -85,6 +87,18 @@ std::vector<exclusion_row> rows_for(const PerX& per_x, double x) {
 
 }  // namespace detail
 
+/// The usual per-x function: at each x it builds `test = make_test(x)` once — the place for
+/// everything that depends only on x (the per-mass precompute) — then returns the rows of
+/// excluded_intervals(test, o). make_test(x) must return a callable double(double y).
+template <class MakeTest>
+[[nodiscard]] auto excluded_intervals_per_x(MakeTest make_test, const interval_options& o) {
+  validate(o);
+  return [make_test = std::move(make_test), o](double x) {
+    const auto test = make_test(x);
+    return rows_from(x, excluded_intervals(test, o));
+  };
+}
+
 /// Runs `per_x` (callable as std::vector<exclusion_row>(double x) const, thread-safe) for every x
 /// of `xs` (the whole, ascending grid) selected by options.shard; returns the shard's table with
 /// `parameters` attached, rows in grid order. Throws invalid_parameter for a bad shard.
@@ -92,6 +106,12 @@ template <class PerX>
 [[nodiscard]] exclusion_table run(
     const std::vector<double>& xs, const PerX& per_x, const run_options& options = {},
     nlohmann::ordered_json parameters = nlohmann::ordered_json::object()) {
+  for (std::size_t i = 0; i < xs.size(); ++i)
+    if (!std::isfinite(xs[i]) || (i > 0 && !(xs[i] > xs[i - 1])))
+      semivisible::detail::throw_invalid(
+          "scan::run", fmt::format("xs[{}]", i), xs[i],
+          i > 0 ? fmt::format("finite and > xs[{}] = {} (an ascending grid)", i - 1, xs[i - 1])
+                : std::string("finite"));
   const std::vector<std::size_t> indices = shard_indices(xs.size(), options.shard);
   const std::size_t n = indices.size();
   std::vector<std::vector<exclusion_row>> slots(n);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "semivisible/error.hpp"
 #include "semivisible/scan/rows.hpp"
@@ -34,7 +35,9 @@ namespace semivisible::scan {
   for (std::size_t i = 0; i < shards.size(); ++i) {
     const auto& s = shards[i];
     validate(s.shard, fmt::format("scan::merge: shard of {}", name(i)));
-    if (s.parameters != first.parameters)
+    // compared as unordered JSON: the key order of a hand-edited file does not matter
+    if (nlohmann::json::parse(s.parameters.dump()) !=
+        nlohmann::json::parse(first.parameters.dump()))
       throw invalid_parameter(fmt::format(
           "scan::merge: parameters of {} = {}, but must equal those of {} = {} (not the same run)",
           name(i), s.parameters.dump(), name(0), first.parameters.dump()));
