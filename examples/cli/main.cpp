@@ -2,8 +2,8 @@
 // Contract: ../shared/design/cli.md (option names and JSON keys are a stable interface).
 #include <exception>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "commands.hpp"
 #include "semivisible/version.hpp"
@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   semivisible::cli::add_yield_command(app);
   semivisible::cli::add_cls_command(app);
   semivisible::cli::add_scan_commands(app);
+  semivisible::cli::add_merge_command(app);
   semivisible::cli::add_relic_command(app);
   semivisible::cli::add_na64_2021_command(app);
   try {

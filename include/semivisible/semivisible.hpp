@@ -15,3 +15,5 @@
 #include "semivisible/efficiency.hpp"
 #include "semivisible/signal.hpp"
 #include "semivisible/stats.hpp"
+#include "semivisible/scan.hpp"
+#include "semivisible/io.hpp"

@@ -1,0 +1,7 @@
+// semivisible/io.hpp — the io stage: exclusion.csv/json, DarkCast .lmt, atomic file writes.
+// Not included here: semivisible/io/hepdata.hpp (needs yaml-cpp linked; include it explicitly).
+#pragma once
+#include "semivisible/io/atomic_file.hpp"
+#include "semivisible/io/csv.hpp"
+#include "semivisible/io/darkcast.hpp"
+#include "semivisible/io/json.hpp"
