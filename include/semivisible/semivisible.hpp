@@ -9,3 +9,4 @@
 
 #include "semivisible/model.hpp"
 #include "semivisible/physics.hpp"
+#include "semivisible/relic.hpp"
