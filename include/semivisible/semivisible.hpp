@@ -17,3 +17,4 @@
 #include "semivisible/stats.hpp"
 #include "semivisible/scan.hpp"
 #include "semivisible/io.hpp"
+#include "semivisible/relic.hpp"

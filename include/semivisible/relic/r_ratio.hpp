@@ -1,0 +1,119 @@
+// semivisible/relic/r_ratio.hpp — final states of a virtual A′ (or photon) of mass √s:
+// the ratios R_f(s) = σ(e⁺e⁻ → γ* → f) / σ_pt(e⁺e⁻ → μ⁺μ⁻), σ_pt = 4πα²/(3s).
+//
+// Leptons: R_ℓ = (1 + 2m_ℓ²/s) β_ℓ, β_ℓ = √(1 − 4m_ℓ²/s) (Peskin & Schroeder Eq. 5.12 with masses).
+// Hadrons — a model, not the measured R (docs/physics.md §8.2):
+//   * π⁺π⁻: R_ππ = β_π³ |F_π(s)|²/4 (Cabibbo & Gatto, Phys. Rev. 124 (1961) 1577) with the
+//     Gounaris–Sakurai form factor (PRL 21 (1968) 244) of the ρ(770) and the ρ(1450),
+//     F_π = [GS_ρ(s) + β GS_ρ′(s)]/(1 + β), β = −0.10 (the size found in e⁺e⁻ → ππ fits,
+//     e.g. BaBar PRD 86 (2012) 032013; F_π(0) = 1 by construction). ω and φ are left out.
+//   * continuum: R_qcd = 3 Σ_q Q_q² (1 + α_s/π) for u, d, s, plus c above √s = 2 m_D = 3.73 GeV
+//     and b above 2 m_B = 10.56 GeV, with α_s = 0.25, switched on linearly between √s = 1 and
+//     2 GeV (a smooth stand-in for the multi-pion region; measured R there is 1.5–2.2).
+//   Accuracy: the ρ peak region (0.6–0.9 GeV) within ~20 %, 1–2 GeV within ~30 %, ≥ 2 GeV ~10 %.
+// The same R is used in the A′ width (Γ_f = ε² α m_A′ R_f(m_A′²)/3) and in the annihilation
+// cross section, so the propagator and the final states are consistent.
+#pragma once
+
+#include <cmath>
+#include <complex>
+#include <concepts>
+
+#include "semivisible/constants.hpp"
+
+namespace semivisible::relic {
+
+/// ρ(770) and ρ(1450) parameters [GeV] (PDG 2022, charged-pion e⁺e⁻ values).
+inline constexpr double mass_rho = 0.77526;
+inline constexpr double width_rho = 0.1491;
+inline constexpr double mass_rho_prime = 1.465;
+inline constexpr double width_rho_prime = 0.400;
+inline constexpr double rho_prime_amplitude = -0.10;
+
+/// R for a lepton pair of mass m_ℓ [GeV] at s [GeV²]; 0 below threshold.
+template <std::floating_point Real>
+[[nodiscard]] Real r_ratio_lepton(Real s, Real mass_lepton) noexcept {
+  using std::sqrt;
+  const Real r = mass_lepton * mass_lepton / s;
+  if (!(4 * r < 1)) return Real(0);
+  return (1 + 2 * r) * sqrt(1 - 4 * r);
+}
+
+namespace detail {
+
+/// One Gounaris–Sakurai amplitude normalised to 1 at s = 0 (Gounaris & Sakurai 1968, Eqs. 2–6).
+template <std::floating_point Real>
+[[nodiscard]] std::complex<Real> gounaris_sakurai(Real s, Real mass, Real width) noexcept {
+  using std::log;
+  using std::sqrt;
+  const Real pi = Real(constants::pi);
+  const Real mpi = Real(constants::mass_pion_charged);
+  const Real m2 = mass * mass;
+  const auto momentum = [mpi](Real q2) { return sqrt(q2 / 4 - mpi * mpi); };  // k(s), s > 4m_π²
+  const auto h = [&](Real q2) {
+    const Real k = momentum(q2), rs = sqrt(q2);
+    return 2 / pi * k / rs * log((rs + 2 * k) / (2 * mpi));
+  };
+  const Real k0 = momentum(m2);
+  const Real h0 = h(m2);
+  const Real dh0 = h0 * (1 / (8 * k0 * k0) - 1 / (2 * m2)) + 1 / (2 * pi * m2);  // dh/ds at m²
+  const Real d = 3 / pi * mpi * mpi / (k0 * k0) * log((mass + 2 * k0) / (2 * mpi)) +
+                 mass / (2 * pi * k0) - mpi * mpi * mass / (pi * k0 * k0 * k0);
+  const Real k = momentum(s);
+  const Real f = width * m2 / (k0 * k0 * k0) * (k * k * (h(s) - h0) + (m2 - s) * k0 * k0 * dh0);
+  const Real gamma_s = width * (mass / sqrt(s)) * (k / k0) * (k / k0) * (k / k0);
+  return std::complex<Real>(m2 * (1 + d * width / mass), 0) /
+         std::complex<Real>(m2 - s + f, -mass * gamma_s);
+}
+
+}  // namespace detail
+
+/// |F_π(s)|², the pion form factor (ρ + ρ′ Gounaris–Sakurai), for s > 4 m_π² [GeV²].
+template <std::floating_point Real>
+[[nodiscard]] Real pion_form_factor_squared(Real s) noexcept {
+  const auto f = (detail::gounaris_sakurai(s, Real(mass_rho), Real(width_rho)) +
+                  Real(rho_prime_amplitude) *
+                      detail::gounaris_sakurai(s, Real(mass_rho_prime), Real(width_rho_prime))) /
+                 (1 + Real(rho_prime_amplitude));
+  return std::norm(f);
+}
+
+/// R_ππ(s) = β_π³ |F_π|²/4; 0 below 4 m_π².
+template <std::floating_point Real>
+[[nodiscard]] Real r_ratio_pions(Real s) noexcept {
+  using std::sqrt;
+  const Real mpi = Real(constants::mass_pion_charged);
+  if (!(s > 4 * mpi * mpi)) return Real(0);
+  const Real beta = sqrt(1 - 4 * mpi * mpi / s);
+  return beta * beta * beta * pion_form_factor_squared(s) / 4;
+}
+
+/// The quark continuum 3 Σ Q_q² (1 + α_s/π), switched on linearly between √s = 1 and 2 GeV.
+template <std::floating_point Real>
+[[nodiscard]] Real r_ratio_continuum(Real s) noexcept {
+  using std::sqrt;
+  const Real rs = sqrt(s);
+  if (!(rs > 1)) return Real(0);
+  const Real qcd = 1 + Real(0.25) / Real(constants::pi);
+  Real sum_q2 = Real(6) / 9;                    // u, d, s
+  if (rs > Real(3.73)) sum_q2 += Real(4) / 9;   // c (open charm, 2 m_D)
+  if (rs > Real(10.56)) sum_q2 += Real(1) / 9;  // b (open beauty, 2 m_B)
+  const Real ramp = rs < 2 ? rs - 1 : Real(1);
+  return ramp * 3 * sum_q2 * qcd;
+}
+
+/// Hadronic R(s) of the model above: π⁺π⁻ + continuum.
+template <std::floating_point Real>
+[[nodiscard]] Real r_ratio_hadrons(Real s) noexcept {
+  return r_ratio_pions(s) + r_ratio_continuum(s);
+}
+
+/// Σ_f R_f(s) over e, μ, τ and hadrons: the total rate of a virtual A′ into Standard Model states.
+template <std::floating_point Real>
+[[nodiscard]] Real r_ratio_total(Real s) noexcept {
+  return r_ratio_lepton(s, Real(constants::mass_electron)) +
+         r_ratio_lepton(s, Real(constants::mass_muon)) + r_ratio_lepton(s, Real(1.77686)) +
+         r_ratio_hadrons(s);
+}
+
+}  // namespace semivisible::relic
