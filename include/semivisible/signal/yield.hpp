@@ -49,8 +49,8 @@ struct yield_options {
   double eot = 2.84e11;  ///< electrons on target (NA64 2016–2018)
   model_kind kind = model_kind::semivisible;
   efficiency::selection efficiencies = efficiency::na64_2016_2018_selection();
-  /// Optional signal-efficiency calibration vs m_A′ multiplying both regions (see
-  /// efficiency/calibration.hpp); empty = physics only.
+  /// Optional signal-efficiency calibration vs m_A′ multiplying both regions; empty (the default)
+  /// = physics only. None is needed for the NA64 2019 invisible recast (efficiency/selection.hpp).
   std::optional<efficiency::efficiency_table> calibration{};
 };
 
