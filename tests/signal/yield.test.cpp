@@ -153,6 +153,10 @@ TEST_CASE("a yield_model from a cached spectrum equals one built from scratch", 
       setup);
   const ss::yield_model b(benchmark(0.25, 1e-3), setup);
   CHECK(a.events(5e-3).total() == Approx(b.events(5e-3).total()).epsilon(1e-12));
+  // The scan helpers build the same spectrum from the setup (cached track-length tables).
+  const auto track = ss::make_track_length(setup);
+  const ss::yield_model d(ss::make_spectrum(0.25, setup, track), benchmark(0.25, 1e-3), setup);
+  CHECK(d.events(5e-3).total() == Approx(b.events(5e-3).total()).epsilon(1e-12));
   // Another splitting at the same m_A′ reuses the spectrum (the (m_χ1, Δ/m_χ1) plane).
   const ss::yield_model c(
       spectrum, semivisible::model::parameters<double>::from_ratios(0.25, 1e-3, 0.1, 3.0, 0.6),
