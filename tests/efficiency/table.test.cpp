@@ -22,10 +22,13 @@ TEST_CASE("efficiency_table interpolates linearly and extrapolates as documented
 }
 
 TEST_CASE("efficiency_table validation names the offending entry", "[efficiency][errors]") {
-  CHECK_THROWS_WITH(se::efficiency_table({0.1, 0.05}, {0.5, 0.5}, "x"), Catch::Contains("mass[1] = 0.05"));
-  CHECK_THROWS_WITH(se::efficiency_table({0.1, 0.2}, {0.5, 1.5}, "x"), Catch::Contains("efficiency[1] = 1.5"));
+  CHECK_THROWS_WITH(se::efficiency_table({0.1, 0.05}, {0.5, 0.5}, "x"),
+                    Catch::Contains("mass[1] = 0.05"));
+  CHECK_THROWS_WITH(se::efficiency_table({0.1, 0.2}, {0.5, 1.5}, "x"),
+                    Catch::Contains("efficiency[1] = 1.5"));
   CHECK_THROWS_AS(se::efficiency_table({0.1}, {0.5, 0.4}, "x"), semivisible::invalid_parameter);
-  CHECK_THROWS_WITH(se::efficiency_table({0.1}, {0.5}, "x")(-1.0), Catch::Contains("mass_aprime = -1"));
+  CHECK_THROWS_WITH(se::efficiency_table({0.1}, {0.5}, "x")(-1.0),
+                    Catch::Contains("mass_aprime = -1"));
 }
 
 TEST_CASE("load_efficiency_csv reads comments, header and rows; rejects garbage", "[efficiency]") {

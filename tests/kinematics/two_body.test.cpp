@@ -23,7 +23,8 @@ TEST_CASE("chi2 lab energy is flat between its edges (explicit Lorentz boost)", 
   // Independent check: boost the rest-frame 4-momentum (E2*, p* sinθ, 0, p* cosθ) along z by
   // βγ = p_A′/m_A′ and compare with chi2_energy(cosθ). E2 is linear in cosθ (dE2/dcosθ = βγ p*,
   // constant), so a uniform cosθ (isotropy) gives a uniform E2: check the linearity and that the
-  // mean and variance over uniform cosθ are those of a flat distribution, (E−+E+)/2 and (E+−E−)²/12.
+  // mean and variance over uniform cosθ are those of a flat distribution, (E−+E+)/2 and
+  // (E+−E−)²/12.
   const double m = 0.3, m1 = 0.1, m2 = 0.14, e = 60.0;
   const auto r = sk::rest_frame(m, m1, m2);
   const double gamma = e / m, bg = std::sqrt(e * e - m * m) / m;
@@ -55,7 +56,9 @@ TEST_CASE("chi2 lab energy is flat between its edges (explicit Lorentz boost)", 
 
 TEST_CASE("kinematics rejects bad input", "[kinematics][errors]") {
   CHECK_THROWS_WITH(sk::rest_frame(0.2, 0.1, 0.14), Catch::Contains("mass_parent = 0.2"));
-  CHECK_THROWS_WITH(sk::chi2_energy_edges(0.1, 0.3, 0.1, 0.14), Catch::Contains("energy_parent = 0.1"));
-  CHECK_THROWS_WITH(sk::chi2_energy(1.5, 10.0, 0.3, 0.1, 0.14), Catch::Contains("cos_theta_star = 1.5"));
+  CHECK_THROWS_WITH(sk::chi2_energy_edges(0.1, 0.3, 0.1, 0.14),
+                    Catch::Contains("energy_parent = 0.1"));
+  CHECK_THROWS_WITH(sk::chi2_energy(1.5, 10.0, 0.3, 0.1, 0.14),
+                    Catch::Contains("cos_theta_star = 1.5"));
   CHECK_THROWS_AS(sk::boost_factor(0.14, 0.1), semivisible::invalid_parameter);
 }

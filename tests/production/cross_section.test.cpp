@@ -13,23 +13,26 @@ namespace sp = semivisible::production;
 using semivisible::units::pb;
 
 TEST_CASE("sigma_IWW and sigma_ETL match physics-notes §3.3 (T14, T15)", "[production][xsec]") {
-  // The notes use α = 1/137 (DMG4); we use CODATA α, which lowers σ by (137/137.036)³ − 1 = −0.08 %.
-  // Values are quoted to 4 digits: tolerance 2e-3. Elastic form factor only, as in the notes.
+  // The notes use α = 1/137 (DMG4); we use CODATA α, which lowers σ by (137/137.036)³ − 1 = −0.08
+  // %. Values are quoted to 4 digits: tolerance 2e-3. Elastic form factor only, as in the notes.
   const double m[] = {0.001, 0.002, 0.010, 0.020, 0.050, 0.200, 0.400, 0.500, 1.000};
   const double iww[] = {1.2441e5, 7.604e4, 9.195e3, 3.148e3, 674.2, 39.13, 6.466, 3.459, 0.4120};
   const double etl[] = {2.058e5, 9.136e4, 8.493e3, 2.623e3, 467.3, 20.72, 3.395, 1.800, 0.1921};
   const auto el = sp::form_factors::elastic;
   for (int i = 0; i < 9; ++i) {
     INFO("m = " << m[i]);
-    CHECK(sp::iww_total_cross_section(m[i], 100.0, 1e-4, sp::lead, el) / pb == Approx(iww[i]).epsilon(2e-3));
-    CHECK(sp::etl_total_cross_section(m[i], 100.0, 1e-4, sp::lead, el) / pb == Approx(etl[i]).epsilon(2e-3));
+    CHECK(sp::iww_total_cross_section(m[i], 100.0, 1e-4, sp::lead, el) / pb ==
+          Approx(iww[i]).epsilon(2e-3));
+    CHECK(sp::etl_total_cross_section(m[i], 100.0, 1e-4, sp::lead, el) / pb ==
+          Approx(etl[i]).epsilon(2e-3));
   }
 }
 
 TEST_CASE("sigma_ETL against the DMG4 reference value 3643 pb (T16)", "[production][xsec]") {
   // DMG4 comment: ETL, m = 16.7 MeV, E0 = 150 GeV: 3643 pb; the notes' re-implementation gives
   // 3655 pb (+0.3 %). Tolerance 1 % (T16).
-  CHECK(sp::etl_total_cross_section(0.0167, 150.0, 1e-4, sp::lead, sp::form_factors::elastic) / pb ==
+  CHECK(sp::etl_total_cross_section(0.0167, 150.0, 1e-4, sp::lead, sp::form_factors::elastic) /
+            pb ==
         Approx(3643.0).epsilon(1e-2));
 }
 
@@ -51,7 +54,8 @@ TEST_CASE("the ETL differential cross section integrates to the total", "[produc
   }
 }
 
-TEST_CASE("IWW x-shape tends to x(1 - x + x^2/3)/(m^2 (1-x)) for m >> m_e (BEST Eq. A14)", "[production][xsec]") {
+TEST_CASE("IWW x-shape tends to x(1 - x + x^2/3)/(m^2 (1-x)) for m >> m_e (BEST Eq. A14)",
+          "[production][xsec]") {
   // Keeping the exact p_A′/E0 = √(x² − m²/E0²) factor, the remaining corrections are
   // O(m_e²/(m²(1−x))) ≤ 1e-5 at m = 0.5 GeV, x ∈ [0.1, 0.9]: tolerance 1e-4.
   const double m = 0.5;
@@ -71,5 +75,6 @@ TEST_CASE("etl_cross_section table agrees with the direct formula", "[production
     const double direct = sp::etl_differential_cross_section(0.8, 0.1, e, 1.0, sp::lead);
     CHECK(xs.differential(0.8, e) == Approx(direct).epsilon(1e-4));
   }
-  CHECK_THROWS_WITH(sp::etl_cross_section(0.1, 100.0, 50.0, sp::lead), Catch::Contains("energy_hi = 50"));
+  CHECK_THROWS_WITH(sp::etl_cross_section(0.1, 100.0, 50.0, sp::lead),
+                    Catch::Contains("energy_hi = 50"));
 }

@@ -12,10 +12,12 @@ TEST_CASE("K at E0 = 100 GeV equals the physics-notes §3.2 column", "[productio
   for (int i = 0; i < 8; ++i) CHECK(sp::k_factor_etl(m[i], 100.0) == Approx(k[i]).margin(1e-4));
 }
 
-TEST_CASE("K bilinear interpolation reproduces the DMG4 reference point (T16)", "[production][kfactor]") {
+TEST_CASE("K bilinear interpolation reproduces the DMG4 reference point (T16)",
+          "[production][kfactor]") {
   // physics-notes §3.3: K(16.7 MeV, 150 GeV) = 1.1460 (4 digits).
   CHECK(sp::k_factor_etl(0.0167, 150.0) == Approx(1.1460).margin(1e-4));
-  // The fixed 30/40 MeV grid: K rises monotonically between 20 and 50 MeV (the old 0.3/0.4 typo broke it).
+  // The fixed 30/40 MeV grid: K rises monotonically between 20 and 50 MeV (the old 0.3/0.4 typo
+  // broke it).
   double previous = 0;
   for (double m = 0.020; m <= 0.050; m += 0.002) {
     const double k = sp::k_factor_etl(m, 100.0);

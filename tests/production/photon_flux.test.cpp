@@ -8,11 +8,15 @@ namespace sp = semivisible::production;
 TEST_CASE("elastic photon flux chi for Pb at 100 GeV (physics-notes T17)", "[production][flux]") {
   // T17 was computed with A = 207 (DMG4) and the DMG4 closed form; we use A = 207.2, which moves d
   // by 6e-4 and χ by < 2e-4: tolerance 3e-4.
-  CHECK(sp::photon_flux(0.010, 100.0, sp::lead, sp::form_factors::elastic) == Approx(7.6563e4).epsilon(3e-4));
-  CHECK(sp::photon_flux(0.100, 100.0, sp::lead, sp::form_factors::elastic) == Approx(8.2236e4).epsilon(3e-4));
+  CHECK(sp::photon_flux(0.010, 100.0, sp::lead, sp::form_factors::elastic) ==
+        Approx(7.6563e4).epsilon(3e-4));
+  CHECK(sp::photon_flux(0.100, 100.0, sp::lead, sp::form_factors::elastic) ==
+        Approx(8.2236e4).epsilon(3e-4));
   // §3.1 values at 1 and 500 MeV (4 digits quoted).
-  CHECK(sp::photon_flux(0.001, 100.0, sp::lead, sp::form_factors::elastic) == Approx(4.589e4).epsilon(5e-4));
-  CHECK(sp::photon_flux(0.500, 100.0, sp::lead, sp::form_factors::elastic) == Approx(4.042e4).epsilon(5e-4));
+  CHECK(sp::photon_flux(0.001, 100.0, sp::lead, sp::form_factors::elastic) ==
+        Approx(4.589e4).epsilon(5e-4));
+  CHECK(sp::photon_flux(0.500, 100.0, sp::lead, sp::form_factors::elastic) ==
+        Approx(4.042e4).epsilon(5e-4));
 }
 
 TEST_CASE("the inelastic term adds 1.3-2 % to chi (physics-notes §3.1)", "[production][flux]") {
@@ -28,7 +32,8 @@ TEST_CASE("the inelastic term adds 1.3-2 % to chi (physics-notes §3.1)", "[prod
 }
 
 TEST_CASE("photon_flux rejects bad input", "[production][flux][errors]") {
-  CHECK_THROWS_WITH(sp::photon_flux(-0.01, 100.0, sp::lead), Catch::Contains("mass_aprime = -0.01"));
+  CHECK_THROWS_WITH(sp::photon_flux(-0.01, 100.0, sp::lead),
+                    Catch::Contains("mass_aprime = -0.01"));
   CHECK_THROWS_WITH(sp::photon_flux(200.0, 100.0, sp::lead), Catch::Contains("mass_aprime = 200"));
   CHECK_THROWS_AS(sp::photon_flux(0.01, 0.0, sp::lead), semivisible::invalid_parameter);
 }

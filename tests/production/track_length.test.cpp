@@ -9,7 +9,8 @@ namespace sp = semivisible::production;
 
 TEST_CASE("total primary track length equals the target thickness", "[production][track]") {
   // Σ over all energies of the track length is the depth T itself: M(y → ∞) = (3/4)·(4T/3) = T.
-  // With T = 5 X0 and y = 60, P(s, 60) = 1 to 1e-15 for every s ≤ 20/3: tolerance 1e-8 (quadrature).
+  // With T = 5 X0 and y = 60, P(s, 60) = 1 to 1e-15 for every s ≤ 20/3: tolerance 1e-8
+  // (quadrature).
   const sp::primary_track_length t5(100.0, 5.0, 1.0);
   CHECK(t5.cumulative(60.0) == Approx(5.0).epsilon(1e-8));
 }
@@ -20,7 +21,8 @@ TEST_CASE("two independent routes to the track length above 50 GeV agree", "[pro
   const sp::primary_track_length t(100.0, 40.0, 20.0);
   for (double e : {90.0, 70.0, 50.0, 30.0}) {
     INFO("E = " << e);
-    CHECK(t.integrate([](double) { return 1.0; }, e) == Approx(t.track_length_above(e)).epsilon(1e-5));
+    CHECK(t.integrate([](double) { return 1.0; }, e) ==
+          Approx(t.track_length_above(e)).epsilon(1e-5));
   }
   // physics-notes §3.4 quotes 0.840 X0 above 50 GeV for its approximate estimate; our exact
   // evaluation of the same Tsai formula gives 0.870 (3.5 % more; the notes are "approximate").
@@ -38,8 +40,11 @@ TEST_CASE("track length near E0 follows the (3/4)/ln(1/y) asymptote", "[producti
 }
 
 TEST_CASE("primary_track_length rejects bad input", "[production][track][errors]") {
-  CHECK_THROWS_WITH(sp::primary_track_length(100.0, -1.0, 50.0), Catch::Contains("thickness_X0 = -1"));
-  CHECK_THROWS_WITH(sp::primary_track_length(100.0, 40.0, 150.0), Catch::Contains("energy_lo = 150"));
+  CHECK_THROWS_WITH(sp::primary_track_length(100.0, -1.0, 50.0),
+                    Catch::Contains("thickness_X0 = -1"));
+  CHECK_THROWS_WITH(sp::primary_track_length(100.0, 40.0, 150.0),
+                    Catch::Contains("energy_lo = 150"));
   const sp::primary_track_length t(100.0, 40.0, 50.0);
-  CHECK_THROWS_WITH(t.integrate([](double) { return 1.0; }, 10.0), Catch::Contains("energy_min = 10"));
+  CHECK_THROWS_WITH(t.integrate([](double) { return 1.0; }, 10.0),
+                    Catch::Contains("energy_min = 10"));
 }

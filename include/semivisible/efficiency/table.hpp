@@ -111,7 +111,10 @@ class efficiency_table {
       std::size_t used = 0;
       const std::string a = line.substr(0, comma), b = line.substr(comma + 1);
       const double x = std::stod(a, &used);
-      const double y = std::stod(b);
+      if (used != a.size()) throw std::invalid_argument("trailing characters");
+      const double y = std::stod(b, &used);
+      if (used != b.size() && b.find_first_not_of(" \t\r", used) != std::string::npos)
+        throw std::invalid_argument("trailing characters");
       m.push_back(x);
       e.push_back(y);
     } catch (const std::exception&) {

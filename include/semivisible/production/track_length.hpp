@@ -11,8 +11,9 @@
 //   M(y) = ∫_0^y Λ = (3/4) ∫_0^S ds P(s, y),  P = regularised lower incomplete gamma function.
 // Λ has the integrable singularity (3/4)/(y ln²(1/y)) at y → 0 (the electron keeps almost all of
 // E0 over a finite depth); in w = 1/ln(1/y) the density D(w) = Λ dy/dw is smooth, D(0) = 3/4.
-// Only the primary electron is counted (Tsai approximation, no shower secondaries): see
-// docs/physics.md §3.3 for the size of the secondary contribution.
+// Only the primary electron is counted (Tsai approximation, no shower secondaries): first-
+// generation shower e± would add ≈ +8 % to the A′ yield above 50 GeV (docs/physics.md §3.2,
+// tests/production/secondary_track_length.py).
 // Method: Boost.Math adaptive Gauss–Kronrod in s; D(w) and Λ(y) are tabulated once on uniform
 // grids and interpolated with cubic B-splines; energy integrals use tanh-sinh on the pieces
 // w ∈ (0, w(y_b)] and y ∈ [y_b, y_max] (y_b = 0.5).
