@@ -1,11 +1,322 @@
-// examples/cli/cmd_na64_2021.cpp — `semivisible na64-2021` (under construction in this session's work).
-#include <stdexcept>
+// examples/cli/cmd_na64_2021.cpp — `semivisible na64-2021`: reproduces the NA64 2021 paper's
+// Fig. 4 and Fig. 5 (contract: ../shared/design/cli.md, section "na64-2021").
+//
+// Runs, with the 2016–2018 setup and 2.84·10¹¹ EOT:
+//   maprime-epsilon             Fig. 4: (m_A′, ε) at α_D = 0.1, m_A′ = 3 m_χ1, Δ/m_χ1 = 0.4
+//   maprime-alphadark           Fig. 5 top: (m_A′, α_D) at ε = ε_(g−2)
+//   mchi1-splitting             Fig. 5 bottom: (m_χ1, Δ/m_χ1) at ε = ε_(g−2)
+//   mchi1-splitting-projection  the same for a compact HCAL1 and 5·10¹² EOT (the paper's projection)
+//   maprime-epsilon-invisible   the invisible A′ re-cast, compared with the published NA64 curve
+// plus the overlays (g−2 bands, thermal relic line, published invisible limit), summary.json,
+// PNG/PDF plots (matplotlib script) and a comparison table with the paper's stated numbers.
+// Everything is written to DIR.partial and renamed to DIR at the end: never half-written.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "common.hpp"
+#include "semivisible/io/atomic_file.hpp"
+#include "semivisible/io/csv.hpp"
+#include "semivisible/io/json.hpp"
+#include "semivisible/physics/gm2.hpp"
+#include "semivisible/relic/thermal_target.hpp"
+#include "semivisible/scan/grid.hpp"
+#include "semivisible/scan/planes.hpp"
+#include "semivisible/scan/summary.hpp"
 
 namespace semivisible::cli {
-void add_na64_2021_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("na64-2021", "(not yet available)");
-  cmd->callback([] { throw std::runtime_error("na64-2021: not implemented yet"); });
+namespace {
+
+namespace fs = std::filesystem;
+
+struct na64_options {
+  std::string out = "na64-2021";
+  std::size_t points = 200;
+  unsigned threads = 0;
+  double tolerance = 1e-3;
+  bool plots = true;
+  std::string python = "/usr/bin/python3";
+  std::string plot_script = SEMIVISIBLE_PLOT_SCRIPT;
+  std::string reference_csv = std::string(SEMIVISIBLE_DATA_DIR) + "/reference/na64_invisible_2019_eps90.csv";
+  double projection_eot = 5e12;
+  output_format format = output_format::text;
+};
+
+/// The paper's stated numbers (the NA64 2021 paper: abstract, text after Fig. 5, conclusions).
+struct paper_numbers {
+  static constexpr double max_maprime_gm2 = 0.39;   // "m_A′ ≲ 0.39 GeV"
+  static constexpr double epsilon_min = 3e-5;       // "ε between 3×10⁻⁵ ..."
+  static constexpr double epsilon_max = 2e-2;       // "... and 2×10⁻²"
+  static constexpr double splitting_weak = 0.5;     // "For Δ/m_χ1 ≳ 0.5 our limits become weak"
+};
+
+struct published_point {
+  double mass, epsilon;
+};
+
+std::vector<published_point> read_reference(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(fmt::format("na64-2021: cannot read the reference curve '{}'", path));
+  std::vector<published_point> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#' || line[0] == 'm') continue;
+    const auto comma = line.find(',');
+    if (comma == std::string::npos) continue;
+    out.push_back({std::stod(line.substr(0, comma)), std::stod(line.substr(comma + 1))});
+  }
+  return out;
 }
+
+/// ε edge of the invisible scan at m by log-log interpolation of its lower edges.
+std::optional<double> lower_edge_at(const scan::exclusion_table& t, double m) {
+  std::vector<std::pair<double, double>> pts;
+  for (const auto& r : t.rows)
+    if (r.status.ok() && r.lower) pts.emplace_back(r.x, *r.lower);
+  for (std::size_t i = 1; i < pts.size(); ++i)
+    if (pts[i - 1].first <= m && m <= pts[i].first) {
+      const double w = std::log(m / pts[i - 1].first) / std::log(pts[i].first / pts[i - 1].first);
+      return std::exp((1 - w) * std::log(pts[i - 1].second) + w * std::log(pts[i].second));
+    }
+  return std::nullopt;
+}
+
+void write_text(const fs::path& p, const std::string& text) { io::write_atomically(p, text); }
+
+void run_na64(const na64_options& o) {
+  const auto t0 = std::chrono::steady_clock::now();
+  if (o.points < 2) throw invalid_parameter(fmt::format("na64-2021: --points = {}, but must be >= 2", o.points));
+  const fs::path out(o.out);
+  const fs::path tmp = fs::path(o.out + ".partial");
+  std::error_code ec;
+  if (fs::exists(out, ec) && !fs::is_directory(out, ec))
+    throw invalid_parameter(fmt::format("na64-2021: --out = '{}', but must be a directory", o.out));
+  fs::remove_all(tmp, ec);
+  fs::create_directories(tmp / "overlays", ec);
+  if (ec)
+    throw invalid_parameter(
+        fmt::format("na64-2021: --out = '{}', but '{}' cannot be created: {}", o.out, tmp.string(), ec.message()));
+  const auto published = read_reference(o.reference_csv);
+
+  scan::run_options ro;
+  ro.threads = o.threads;
+  auto config = [&](scan::plane p) {
+    auto c = scan::make_plane_config(p);
+    c.intervals.relative_tolerance = o.tolerance;
+    return c;
+  };
+
+  // ---- the five scans
+  struct job {
+    std::string dir;
+    scan::plane_config c;
+    std::vector<double> xs;
+    scan::exclusion_table table{};
+  };
+  std::vector<job> jobs;
+  {
+    auto c = config(scan::plane::maprime_epsilon);
+    jobs.push_back({"maprime-epsilon", c, scan::log_grid(1e-3, 1.0, o.points)});
+    c = config(scan::plane::maprime_alphadark);
+    jobs.push_back({"maprime-alphadark", c, scan::log_grid(1e-3, 1.0, o.points)});
+    c = config(scan::plane::mchi1_splitting);
+    jobs.push_back({"mchi1-splitting", c, scan::log_grid(1e-3, 0.33, o.points)});
+    c.setup = detector::compact_hcal1();
+    c.yield.eot = o.projection_eot;
+    jobs.push_back({"mchi1-splitting-projection", c, scan::log_grid(1e-3, 0.33, o.points)});
+    c = config(scan::plane::maprime_epsilon);
+    c.yield.kind = signal::model_kind::invisible;
+    c.stats = scan::na64_2016_2018_analysis();
+    // The invisible analysis (PRL 123 121801): one signal region; no S1 events are expected.
+    jobs.push_back({"maprime-epsilon-invisible", c, scan::log_grid(1e-3, 1.0, o.points)});
+  }
+  for (auto& j : jobs) {
+    ro.label = j.dir;
+    j.table = scan::scan_plane(j.c, j.xs, ro);
+    fs::create_directories(tmp / j.dir, ec);
+    io::write_exclusion_files(tmp / j.dir, j.table, "--out");
+  }
+  const auto t_scans = std::chrono::steady_clock::now();
+
+  // ---- overlays: g−2 bands on the m_A′ grid
+  {
+    std::string csv =
+        "mass_aprime_GeV,epsilon_central,epsilon_2sigma_low,epsilon_2sigma_high,"
+        "epsilon_bnl_central,epsilon_bnl_2sigma_low,epsilon_bnl_2sigma_high\n";
+    for (double m : jobs[0].xs) {
+      const auto a = physics::gm2_band(m, physics::gm2_discrepancy_2021);
+      const auto b = physics::gm2_band(m, physics::gm2_discrepancy_bnl);
+      csv += fmt::format("{},{},{},{},{},{},{}\n", m, a.central, a.two_sigma_low, a.two_sigma_high,
+                         b.central, b.two_sigma_low, b.two_sigma_high);
+    }
+    write_text(tmp / "overlays" / "gm2_band.csv", csv);
+    std::string ref = "m_aprime_GeV,epsilon_90\n";
+    for (const auto& p : published) ref += fmt::format("{},{}\n", p.mass, p.epsilon);
+    write_text(tmp / "overlays" / "na64_invisible_2019.csv", ref);
+  }
+  // ---- overlays: the thermal relic target (Δ/m_χ1 = 0.4, α_D = 0.1, m_A′ = 3 m_χ1), in parallel
+  std::size_t relic_failures = 0;
+  {
+    const auto& c = jobs[0].c;
+    const auto masses = scan::log_grid(relic::mass_chi1_min, 0.33, 40);
+    std::vector<std::future<relic::target_point>> futures;
+    for (double m1 : masses)
+      futures.push_back(std::async(std::launch::async, [&c, m1] {
+        return relic::thermal_target(m1, c.splitting_ratio, c.alpha_dark, c.mass_ratio);
+      }));
+    std::string csv = "mass_chi1_GeV,mass_aprime_GeV,y,epsilon,alpha_dark_at_gm2\n";
+    for (auto& f : futures) {
+      const auto p = f.get();
+      if (!p.status.ok()) {
+        ++relic_failures;
+        continue;
+      }
+      const double m_aprime = c.mass_ratio * p.mass_chi1;
+      // α_D giving the relic y at ε = ε_(g−2): y = ε² α_D / (m_A′/m_χ1)⁴ (the width's α_D
+      // dependence of ⟨σv⟩ off resonance is neglected for this overlay).
+      const double eps_g2 = physics::gm2_band(m_aprime, physics::gm2_discrepancy_2021).central;
+      const double ad = p.y * std::pow(c.mass_ratio, 4) / (eps_g2 * eps_g2);
+      csv += fmt::format("{},{},{},{},{}\n", p.mass_chi1, m_aprime, p.y, p.epsilon, ad);
+    }
+    write_text(tmp / "overlays" / "relic.csv", csv);
+  }
+  const auto t_overlays = std::chrono::steady_clock::now();
+
+  // ---- summary numbers
+  const auto& fig4 = jobs[0];
+  const auto band = [](double m) {
+    const auto b = physics::gm2_band(m, physics::gm2_discrepancy_2021);
+    return std::pair{b.two_sigma_low, b.two_sigma_high};
+  };
+  const auto max_m_gm2 =
+      scan::largest_x_covering(fig4.table, scan::plane_per_x(fig4.c), band);
+  const auto eps_extent = scan::extent(fig4.table.rows);
+  const auto split = scan::extent(jobs[2].table.rows);
+  const auto split_proj = scan::extent(jobs[3].table.rows);
+  double worst_ratio_lo = 1e300, worst_ratio_hi = 0;
+  for (const auto& p : published) {
+    if (const auto e = lower_edge_at(jobs[4].table, p.mass)) {
+      worst_ratio_lo = std::min(worst_ratio_lo, *e / p.epsilon);
+      worst_ratio_hi = std::max(worst_ratio_hi, *e / p.epsilon);
+    }
+  }
+  std::size_t failed_rows = 0;
+  for (const auto& j : jobs)
+    for (const auto& r : j.table.rows)
+      if (!r.status.ok()) ++failed_rows;
+
+  nlohmann::ordered_json s;
+  auto opt = [](std::optional<double> v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr); };
+  s["max_excluded_maprime_in_gm2_band_GeV"] = opt(max_m_gm2);
+  s["epsilon_excluded_min"] = eps_extent.any ? nlohmann::ordered_json(eps_extent.min_lower) : nullptr;
+  s["epsilon_excluded_max"] = eps_extent.any ? nlohmann::ordered_json(eps_extent.max_upper) : nullptr;
+  s["epsilon_excluded_max_at_range_end"] = eps_extent.max_upper_at_range;
+  s["max_excluded_splitting_at_gm2"] = split.any ? nlohmann::ordered_json(split.max_upper) : nullptr;
+  s["max_excluded_splitting_projection"] =
+      split_proj.any ? nlohmann::ordered_json(split_proj.max_upper) : nullptr;
+  s["projection_setup"] = "compact_hcal1";
+  s["projection_eot"] = o.projection_eot;
+  s["invisible_recast_ratio_min"] = worst_ratio_lo;
+  s["invisible_recast_ratio_max"] = worst_ratio_hi;
+  s["relic_points_failed"] = relic_failures;
+  s["failed_rows"] = failed_rows;
+  s["points_per_plane"] = o.points;
+  s["eot"] = fig4.c.yield.eot;
+  s["setup"] = fig4.c.setup.name;
+  s["cl"] = fig4.c.stats.cl;
+  s["method"] = std::string(stats::to_string(fig4.c.stats.algorithm));
+  s["paper"] = {{"max_excluded_maprime_in_gm2_band_GeV", paper_numbers::max_maprime_gm2},
+                {"epsilon_excluded_min", paper_numbers::epsilon_min},
+                {"epsilon_excluded_max", paper_numbers::epsilon_max},
+                {"max_excluded_splitting_at_gm2", paper_numbers::splitting_weak}};
+  const double secs_scans = std::chrono::duration<double>(t_scans - t0).count();
+  const double secs_overlays = std::chrono::duration<double>(t_overlays - t_scans).count();
+  s["seconds_scans"] = secs_scans;
+  s["seconds_overlays"] = secs_overlays;
+  write_text(tmp / "summary.json", s.dump(2) + "\n");
+
+  // ---- plots
+  std::string plot_note = "plots: skipped (--no-plots)";
+  if (o.plots) {
+    const std::string cmd = fmt::format("'{}' '{}' '{}'", o.python, o.plot_script, tmp.string());
+    plot_note = std::system(cmd.c_str()) == 0
+                    ? "plots: fig4, fig5_alphadark, fig5_splitting (.png, .pdf)"
+                    : fmt::format("plots: FAILED ({}); CSVs and summary.json are complete", cmd);
+  }
+
+  // ---- publish atomically: DIR.partial -> DIR
+  fs::remove_all(out, ec);
+  fs::rename(tmp, out, ec);
+  if (ec)
+    throw std::runtime_error(
+        fmt::format("na64-2021: cannot rename '{}' to --out = '{}': {}", tmp.string(), o.out, ec.message()));
+  s["seconds_total"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  if (o.format == output_format::json) {
+    fmt::print("{}\n", s.dump(2));
+    return;
+  }
+  auto num = [](std::optional<double> v) { return v ? fmt::format("{:.3g}", *v) : std::string("-"); };
+  auto ratio = [](std::optional<double> v, double p) { return v ? fmt::format("{:.2f}", *v / p) : std::string("-"); };
+  std::vector<record> rows;
+  auto add = [&](std::string q, double paper, std::optional<double> ours) {
+    rows.push_back({{"quantity", std::move(q)},
+                    {"paper", fmt::format("{:.3g}", paper)},
+                    {"ours", num(ours)},
+                    {"ratio", ratio(ours, paper)}});
+  };
+  add("max m_A' with the g-2 band excluded [GeV]", paper_numbers::max_maprime_gm2, max_m_gm2);
+  add("smallest excluded epsilon", paper_numbers::epsilon_min,
+      eps_extent.any ? std::optional(eps_extent.min_lower) : std::nullopt);
+  add(eps_extent.max_upper_at_range ? "largest excluded epsilon (scan range end)" : "largest excluded epsilon",
+      paper_numbers::epsilon_max, eps_extent.any ? std::optional(eps_extent.max_upper) : std::nullopt);
+  add("largest excluded Delta/m_chi1 at eps_(g-2)", paper_numbers::splitting_weak,
+      split.any ? std::optional(split.max_upper) : std::nullopt);
+  print_table(rows, o.format);
+  fmt::print("\nprojection (compact HCAL1, {:.3g} EOT): largest excluded Delta/m_chi1 = {}\n",
+             o.projection_eot, num(split_proj.any ? std::optional(split_proj.max_upper) : std::nullopt));
+  fmt::print("invisible re-cast / published NA64 2019 limit: ratio in [{:.2f}, {:.2f}]\n", worst_ratio_lo,
+             worst_ratio_hi);
+  fmt::print("{}; {} failed scan rows; {} relic points failed\n", plot_note, failed_rows, relic_failures);
+  fmt::print("wrote {}/ in {:.2f} s (scans {:.2f} s, overlays {:.2f} s)\n", o.out,
+             s["seconds_total"].get<double>(), secs_scans, secs_overlays);
+}
+
+}  // namespace
+
+void add_na64_2021_command(CLI::App& app) {
+  auto o = std::make_shared<na64_options>();
+  auto* cmd = app.add_subcommand("na64-2021", "Reproduce the NA64 2021 paper's Fig. 4 and Fig. 5");
+  cmd->add_option("--out", o->out, "Output directory")->capture_default_str();
+  cmd->add_option("--points", o->points, "x values per plane")->capture_default_str();
+  cmd->add_option("--threads", o->threads, "Worker threads (0: all cores)")->capture_default_str();
+  cmd->add_option("--tolerance", o->tolerance, "Relative tolerance of the edges")
+      ->check(positive_number)
+      ->capture_default_str();
+  cmd->add_option("--projection-eot", o->projection_eot, "EOT of the compact-HCAL1 projection")
+      ->check(positive_number)
+      ->capture_default_str();
+  cmd->add_flag("!--no-plots", o->plots, "Skip the matplotlib plots");
+  cmd->add_option("--python", o->python, "Python interpreter with matplotlib")->capture_default_str();
+  cmd->add_option("--plot-script", o->plot_script, "The plotting script")->capture_default_str();
+  cmd->add_option("--reference", o->reference_csv, "Published NA64 invisible limit (CSV)")
+      ->capture_default_str();
+  add_format_option(*cmd, o->format);
+  cmd->callback([o] { run_na64(*o); });
+}
+
 }  // namespace semivisible::cli

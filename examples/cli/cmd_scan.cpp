@@ -1,11 +1,108 @@
-// examples/cli/cmd_scan.cpp — `semivisible scan` (under construction in this session's work).
-#include <stdexcept>
+// examples/cli/cmd_scan.cpp — `semivisible scan`: the excluded interval(s) of the plane's second
+// variable at every x, written to DIR/exclusion.csv and DIR/exclusion.json
+// (contract: ../shared/design/cli.md, section "scan"; physics: semivisible/scan/planes.hpp).
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <system_error>
+
+#include <fmt/format.h>
 
 #include "commands.hpp"
+#include "common.hpp"
+#include "scan_options.hpp"
+#include "semivisible/io/csv.hpp"
+#include "semivisible/io/json.hpp"
+#include "semivisible/scan/grid.hpp"
+#include "semivisible/scan/planes.hpp"
+#include "semivisible/scan/shard.hpp"
 
 namespace semivisible::cli {
-void add_scan_commands(CLI::App& app) {
-  auto* cmd = app.add_subcommand("scan", "(not yet available)");
-  cmd->callback([] { throw std::runtime_error("scan: not implemented yet"); });
+namespace {
+
+struct scan_cli_options {
+  std::string plane = "maprime-epsilon";
+  physics_scan_options physics;
+  std::size_t points = 200;
+  std::optional<std::string> range{};
+  std::optional<std::string> y_range{};
+  std::string shard = "1/1";
+  std::string out;
+  unsigned threads = 0;
+  output_format format = output_format::text;
+};
+
+void run_scan(const scan_cli_options& o) {
+  namespace fs = std::filesystem;
+  // Validate everything before touching --out.
+  scan::plane_config c = scan::make_plane_config(scan::plane_from_string(o.plane));
+  o.physics.apply(c);
+  const scan::plane_ranges d = scan::default_ranges(c.which);
+  const auto xr = o.range ? scan::parse_range(*o.range, "--range") : scan::range{d.x_lo, d.x_hi};
+  if (o.y_range) {
+    const auto yr = scan::parse_range(*o.y_range, "--y-range");
+    c.intervals.lo = yr.lo;
+    c.intervals.hi = yr.hi;
+  }
+  if (c.which == scan::plane::mchi1_splitting && !(c.intervals.hi < c.mass_ratio - 2))
+    throw invalid_parameter(fmt::format(
+        "scan: --y-range upper = {}, but must be < mass-ratio - 2 = {} on the mchi1-splitting plane",
+        c.intervals.hi, c.mass_ratio - 2));
+  if (o.points == 0) throw invalid_parameter("scan: --points = 0, but must be >= 1");
+  const auto xs = scan::log_grid(xr.lo, xr.hi, o.points);
+  scan::run_options ro;
+  ro.shard = scan::parse_shard(o.shard, "--shard");
+  ro.threads = o.threads;
+  ro.label = o.plane;
+  std::error_code ec;
+  if (fs::exists(o.out, ec) && !fs::is_directory(o.out, ec))
+    throw invalid_parameter(fmt::format("scan: --out = '{}', but must be a directory", o.out));
+
+  const auto table = scan::scan_plane(c, xs, ro);
+
+  fs::create_directories(o.out, ec);
+  if (ec)
+    throw invalid_parameter(
+        fmt::format("scan: --out = '{}', but cannot be created: {}", o.out, ec.message()));
+  io::write_csv(fs::path(o.out) / "exclusion.csv", table.rows);  // temp name + rename
+  io::write_json(fs::path(o.out) / "exclusion.json", table);
+
+  std::size_t failed = 0, excluded = 0;
+  for (const auto& r : table.rows) {
+    if (!r.status.ok()) ++failed;
+    if (r.lower) ++excluded;
+  }
+  print_record({{"plane", o.plane},
+                {"shard", scan::to_string(ro.shard)},
+                {"x_points", static_cast<std::int64_t>(xs.size())},
+                {"rows", static_cast<std::int64_t>(table.rows.size())},
+                {"excluded_rows", static_cast<std::int64_t>(excluded)},
+                {"failed_rows", static_cast<std::int64_t>(failed)},
+                {"out", o.out}},
+               o.format);
 }
+
+}  // namespace
+
+void add_scan_command(CLI::App& app) {
+  auto o = std::make_shared<scan_cli_options>();
+  auto* cmd = app.add_subcommand("scan", "Exclusion scan of one parameter plane (CLs, 90% CL)");
+  cmd->add_option("--plane", o->plane, "maprime-epsilon, maprime-alphadark or mchi1-splitting")
+      ->check(CLI::IsMember({"maprime-epsilon", "maprime-alphadark", "mchi1-splitting"}))
+      ->capture_default_str();
+  add_physics_scan_options(*cmd, o->physics);
+  cmd->add_option("--points", o->points, "Number of x values (log-spaced)")->capture_default_str();
+  cmd->add_option("--range", o->range, "x range LO:HI [GeV] (default: the plane's)");
+  cmd->add_option("--y-range", o->y_range, "Range LO:HI of the second variable (log axis)");
+  cmd->add_option("--shard", o->shard, "Run only shard K of N (every N-th x): K/N")
+      ->capture_default_str();
+  cmd->add_option("--threads", o->threads, "Worker threads (0: all cores)")->capture_default_str();
+  cmd->add_option("--out", o->out, "Output directory")->required();
+  add_format_option(*cmd, o->format);
+  cmd->callback([o] { run_scan(*o); });
+}
+
 }  // namespace semivisible::cli

@@ -1,12 +1,12 @@
 // examples/cli/cmd_yield.cpp — `semivisible yield`: expected signal events in S1 and S2
 // (contract: ../shared/design/cli.md, section "yield").
-#include <filesystem>
 #include <map>
 #include <stdexcept>
 #include <string>
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "setup_option.hpp"
 #include "semivisible/detector/setup.hpp"
 #include "semivisible/signal/yield.hpp"
 
@@ -20,20 +20,6 @@ struct yield_cli_options {
   signal::model_kind kind = signal::model_kind::semivisible;
   output_format format = output_format::text;
 };
-
-detector::setup resolve_setup(const std::string& value) {
-  if (value == "na64-2016-2018" || value == "compact-hcal1") return detector::setup_by_name(value);
-  if (!std::filesystem::exists(value))
-    throw std::runtime_error(
-        fmt::format("--setup = '{}': not a named setup (na64-2016-2018, compact-hcal1) nor an "
-                    "existing JSON file",
-                    value));
-  try {
-    return detector::load_setup(value);
-  } catch (const std::exception& e) {
-    throw std::runtime_error(fmt::format("--setup = '{}': {}", value, e.what()));
-  }
-}
 
 void run_yield(const yield_cli_options& o) {
   const auto point = o.model.parameters();

@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   semivisible::cli::add_gm2_command(app);
   semivisible::cli::add_yield_command(app);
   semivisible::cli::add_cls_command(app);
-  semivisible::cli::add_scan_commands(app);
+  semivisible::cli::add_scan_command(app);
   semivisible::cli::add_merge_command(app);
   semivisible::cli::add_relic_command(app);
   semivisible::cli::add_na64_2021_command(app);
