@@ -1,6 +1,7 @@
 // Tests of semivisible/io/json.hpp: the exclusion.json layout and its exact round trip.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 
 #include "semivisible/io/json.hpp"
@@ -77,4 +78,26 @@ TEST_CASE("JSON: a malformed document names the key and value", "[io][json]") {
   CHECK_THAT(msg(k), Catch::Contains("x_count = -1"));
   CHECK_THROWS_WITH(io::read_json("/no/such/exclusion.json"),
                     Catch::Contains("path = '/no/such/exclusion.json'"));
+}
+
+TEST_CASE("exclusion files: directory written and read back, torn pairs refused", "[io][json]") {
+  namespace fs = std::filesystem;
+  const auto d = fs::temp_directory_path() / fmt::format("semivisible-test-excl-{}", ::getpid());
+  fs::remove_all(d);
+  const auto t = sample_table();
+  semivisible::io::write_exclusion_files(d / "new" / "dir", t);  // created as needed
+  const auto back = semivisible::io::read_exclusion_files(d / "new" / "dir");
+  CHECK(back.rows == t.rows);
+  CHECK(back.parameters == t.parameters);
+  // a CSV that lost its last line no longer matches the JSON
+  semivisible::io::write_csv(d / "new" / "dir" / "exclusion.csv",
+                             {t.rows.begin(), t.rows.end() - 1});
+  CHECK_THROWS_WITH(semivisible::io::read_exclusion_files(d / "new" / "dir"),
+                    Catch::Contains("(2 rows) and exclusion.json (3 rows) differ"));
+  CHECK_THROWS_WITH(semivisible::io::read_exclusion_files(d / "none", "DIR"),
+                    Catch::Contains("DIR = '"));
+  semivisible::io::write_atomically(d / "file", "x");
+  CHECK_THROWS_WITH(semivisible::io::write_exclusion_files(d / "file", t),
+                    Catch::Contains("--out = '"));
+  fs::remove_all(d);
 }

@@ -8,12 +8,15 @@
 //                "lower_at_range": false, "upper_at_range": false [, "message": ".."]}, ...] }
 // Doubles are written by nlohmann's shortest round-trip formatting, so write → read is exact.
 // The reader checks the layout and throws invalid_parameter naming the source and the key.
+// write_exclusion_files / read_exclusion_files handle a scan's output directory: exclusion.csv
+// and exclusion.json together (what `semivisible scan --out DIR` writes and `merge` reads).
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include <fmt/format.h>
@@ -21,6 +24,7 @@
 
 #include "semivisible/error.hpp"
 #include "semivisible/io/atomic_file.hpp"
+#include "semivisible/io/csv.hpp"
 #include "semivisible/scan/rows.hpp"
 #include "semivisible/scan/shard.hpp"
 
@@ -147,6 +151,50 @@ inline void write_json(const std::filesystem::path& path, const scan::exclusion_
                                         path.string(), e.what()));
   }
   return table_from_json(j, path.string());
+}
+
+/// Writes `directory`/exclusion.csv and `directory`/exclusion.json, each atomically, creating the
+/// directory if needed. Throws invalid_parameter naming `option` and the path when `directory`
+/// is an existing file or cannot be created.
+inline void write_exclusion_files(const std::filesystem::path& directory,
+                                  const scan::exclusion_table& t,
+                                  std::string_view option = "--out") {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(directory, ec) && !fs::is_directory(directory, ec))
+    throw invalid_parameter(fmt::format("{} = '{}', but must be a directory (it is a file)", option,
+                                        directory.string()));
+  fs::create_directories(directory, ec);
+  if (ec)
+    throw invalid_parameter(fmt::format("{} = '{}', but cannot be created: {}", option,
+                                        directory.string(), ec.message()));
+  // the CSV first: a reader that finds the JSON finds a complete pair
+  write_csv(directory / "exclusion.csv", t.rows);
+  write_json(directory / "exclusion.json", t);
+}
+
+/// Reads `directory`/exclusion.json (the complete record) and checks that exclusion.csv beside
+/// it holds the same rows (x, lower, upper, status), which catches a torn or hand-edited copy.
+/// Throws invalid_parameter naming `argument` and the directory otherwise.
+[[nodiscard]] inline scan::exclusion_table read_exclusion_files(
+    const std::filesystem::path& directory, std::string_view argument = "DIR") {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(directory, ec))
+    throw invalid_parameter(
+        fmt::format("{} = '{}', but must be a directory holding exclusion.csv and exclusion.json",
+                    argument, directory.string()));
+  auto table = read_json(directory / "exclusion.json");
+  const auto rows = read_csv(directory / "exclusion.csv");
+  bool same = rows.size() == table.rows.size();
+  for (std::size_t i = 0; same && i < rows.size(); ++i)
+    same = rows[i].x == table.rows[i].x && rows[i].lower == table.rows[i].lower &&
+           rows[i].upper == table.rows[i].upper && rows[i].status.code == table.rows[i].status.code;
+  if (!same)
+    throw invalid_parameter(fmt::format(
+        "{} = '{}', but its exclusion.csv ({} rows) and exclusion.json ({} rows) differ", argument,
+        directory.string(), rows.size(), table.rows.size()));
+  return table;
 }
 
 }  // namespace semivisible::io
