@@ -14,7 +14,6 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "scan_options.hpp"
-#include "semivisible/io/csv.hpp"
 #include "semivisible/io/json.hpp"
 #include "semivisible/scan/grid.hpp"
 #include "semivisible/scan/planes.hpp"
@@ -63,12 +62,7 @@ void run_scan(const scan_cli_options& o) {
 
   const auto table = scan::scan_plane(c, xs, ro);
 
-  fs::create_directories(o.out, ec);
-  if (ec)
-    throw invalid_parameter(
-        fmt::format("scan: --out = '{}', but cannot be created: {}", o.out, ec.message()));
-  io::write_csv(fs::path(o.out) / "exclusion.csv", table.rows);  // temp name + rename
-  io::write_json(fs::path(o.out) / "exclusion.json", table);
+  io::write_exclusion_files(o.out, table, "--out");  // each file: temporary name + rename
 
   std::size_t failed = 0, excluded = 0;
   for (const auto& r : table.rows) {

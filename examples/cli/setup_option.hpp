@@ -12,17 +12,17 @@
 
 namespace semivisible::cli {
 
-inline detector::setup resolve_setup(const std::string& value) {
-  if (value == "na64-2016-2018" || value == "compact-hcal1") return detector::setup_by_name(value);
-  if (!std::filesystem::exists(value))
+inline detector::setup resolve_setup(const std::string& name) {
+  if (name == "na64-2016-2018" || name == "compact-hcal1") return detector::setup_by_name(name);
+  if (!std::filesystem::exists(name))
     throw std::runtime_error(
         fmt::format("--setup = '{}': not a named setup (na64-2016-2018, compact-hcal1) nor an "
                     "existing JSON file",
-                    value));
+                    name));
   try {
-    return detector::load_setup(value);
+    return detector::load_setup(name);
   } catch (const std::exception& e) {
-    throw std::runtime_error(fmt::format("--setup = '{}': {}", value, e.what()));
+    throw std::runtime_error(fmt::format("--setup = '{}': {}", name, e.what()));
   }
 }
 
