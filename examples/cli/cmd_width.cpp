@@ -26,8 +26,22 @@ struct width_options {
   output_format format = output_format::text;
 };
 
+/// The model point; an unphysical combination is reported with the options the user gave.
+model::parameters<double> model_point(const model_options& m) {
+  try {
+    return m.parameters();
+  } catch (const invalid_parameter& e) {
+    const std::string given = m.mass_chi1
+                                  ? fmt::format("--m-aprime {} --m-chi1 {} --splitting {}",
+                                                m.mass_aprime, *m.mass_chi1, m.splitting)
+                                  : fmt::format("--m-aprime {} --mass-ratio {} --splitting {}",
+                                                m.mass_aprime, m.mass_ratio, m.splitting);
+    throw invalid_parameter(fmt::format("invalid model point ({}): {}", given, e.what()));
+  }
+}
+
 void run_width(const width_options& o) {
-  const auto p = o.model.parameters();
+  const auto p = model_point(o.model);
   const double gamma_ee = physics::chi2_width_exact(p);
   const double gamma_mumu = physics::chi2_width_muons(p);
   const double gamma_total = gamma_ee + gamma_mumu;
@@ -49,8 +63,8 @@ void run_width(const width_options& o) {
   if (o.energy_chi2) {
     const double energy = *o.energy_chi2;
     if (!(energy >= p.mass_chi2()))
-      throw invalid_parameter(fmt::format("--energy-chi2 = {} GeV, but must be >= m_chi2 = {} GeV",
-                                          energy, p.mass_chi2()));
+      throw invalid_parameter(fmt::format(
+          "--energy-chi2 = {} GeV, but must be >= m_chi2 = {:.6g} GeV", energy, p.mass_chi2()));
     r.emplace_back("energy_chi2_GeV", energy);
     r.emplace_back("decay_length_chi2_m",
                    finite_or_null(physics::lab_decay_length(p.mass_chi2(), energy, gamma_total)));
