@@ -15,6 +15,8 @@ if(SEMIVISIBLE_SANITIZE)
   target_compile_options(semivisible_developer INTERFACE -fsanitize=${_sv_san} -fno-omit-frame-pointer
                          -fno-sanitize-recover=all)
   target_link_options(semivisible_developer INTERFACE -fsanitize=${_sv_san})
+  # GCC 12 reports false -Wmaybe-uninitialized inside std::function/std::regex under sanitizers.
+  target_compile_options(semivisible_developer INTERFACE -Wno-maybe-uninitialized)
 endif()
 
 # Third-party headers are included as SYSTEM so that our warning level does not apply to them.

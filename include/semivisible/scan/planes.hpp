@@ -179,8 +179,9 @@ inline double exclusion_test(const analysis& a, const signal::expected_events& e
       }
       case plane::mchi1_splitting: {
         test = [c, x, spectrum = std::move(spectrum)](double f) {
-          const signal::yield_model y(spectrum, point_at(c, x, f), c.setup, c.yield);
-          return detail::exclusion_test(c.stats, y.events(y.alpha_dark()));
+          const auto point = point_at(c, x, f);  // ε = ε_(g−2)(m_A′)
+          const signal::yield_model y(spectrum, point, c.setup, c.yield);
+          return detail::exclusion_test(c.stats, y.events(point.epsilon(), point.alpha_dark()));
         };
         break;
       }
