@@ -31,6 +31,7 @@
 #include <functional>
 #include <limits>
 #include <numbers>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -151,20 +152,22 @@ inline double poisson_pmf(double n, double lambda) {
 /// Not thread-safe (lazy cache): one instance per thread.
 class exact_cls {
  public:
-  exact_cls(const counting_model& model, std::span<const double> signal)
-      : model_(model), signal_(signal.begin(), signal.end()) {
-    signal_total_ = validate_signal("stats::exact_cls", model, signal);
+  explicit exact_cls(const counting_model& model) : model_(model) {
     const bool lognormal = model.constraint() == constraint_type::log_normal;
     const auto& gh = gauss_hermite_normal<40>();
     const double ds = model.signal_uncertainty();
     if (ds > 0) {
-      const quadrature_rule rule =
-          (lognormal || -1.0 / ds < -9.0) ? gh : truncated_normal(-1.0 / ds);
-      for (std::size_t k = 0; k < rule.node.size(); ++k) {
+      const bool truncated = !lognormal && -1.0 / ds > -9.0;
+      const quadrature_rule rule = truncated ? truncated_normal(-1.0 / ds) : quadrature_rule{};
+      const quadrature_rule& use = truncated ? rule : gh;
+      const double kappa = std::log1p(ds);
+      signal_factor_.reserve(use.node.size());
+      signal_weight_.reserve(use.node.size());
+      for (std::size_t k = 0; k < use.node.size(); ++k) {
         const double g =
-            lognormal ? std::pow(1.0 + ds, rule.node[k]) : std::max(0.0, 1.0 + ds * rule.node[k]);
+            lognormal ? std::exp(kappa * use.node[k]) : std::max(0.0, 1.0 + ds * use.node[k]);
         signal_factor_.push_back(g);
-        signal_weight_.push_back(rule.weight[k]);
+        signal_weight_.push_back(use.weight[k]);
       }
     } else {
       signal_factor_ = {1.0};
@@ -177,11 +180,16 @@ class exact_cls {
     for (std::size_t i = 0; i < n; ++i) {
       const double b = model.background()[i], sb = model.background_uncertainty()[i];
       if (sb > 0) {
-        const quadrature_rule rule = (lognormal || -b / sb < -9.0) ? gh : truncated_normal(-b / sb);
-        for (std::size_t k = 0; k < rule.node.size(); ++k) {
-          rate_[i].push_back(lognormal ? b * std::pow(1.0 + sb / b, rule.node[k])
-                                       : std::max(0.0, b + sb * rule.node[k]));
-          rate_weight_[i].push_back(rule.weight[k]);
+        const bool truncated = !lognormal && -b / sb > -9.0;
+        const quadrature_rule rule = truncated ? truncated_normal(-b / sb) : quadrature_rule{};
+        const quadrature_rule& use = truncated ? rule : gh;
+        const double kappa = lognormal ? std::log1p(sb / b) : 0.0;
+        rate_[i].reserve(use.node.size());
+        rate_weight_[i].reserve(use.node.size());
+        for (std::size_t k = 0; k < use.node.size(); ++k) {
+          rate_[i].push_back(lognormal ? b * std::exp(kappa * use.node[k])
+                                       : std::max(0.0, b + sb * use.node[k]));
+          rate_weight_[i].push_back(use.weight[k]);
         }
       } else {
         rate_[i] = {b};
@@ -190,7 +198,7 @@ class exact_cls {
     }
   }
 
-  [[nodiscard]] double signal_total() const noexcept { return signal_total_; }
+  [[nodiscard]] const counting_model& model() const noexcept { return model_; }
 
   /// Background-only marginal pmf q_i(m) for m = 0..m_max.
   const std::vector<double>& background_pmf(std::size_t i, std::size_t m_max) {
@@ -210,8 +218,8 @@ class exact_cls {
     return static_cast<std::size_t>(std::ceil(m + 12.0 * std::sqrt(m) + 40.0));
   }
 
-  /// CLs at μ for observed counts n (whole numbers).
-  cls_result cls(double mu, std::span<const double> observed) {
+  /// CLs at μ for signal shape s (validated by the caller) and observed counts n.
+  cls_result cls(std::span<const double> signal_, double mu, std::span<const double> observed) {
     const std::size_t nb = signal_.size();
     w_.assign(nb, 0.0);
     double t_obs = 0;
@@ -223,6 +231,27 @@ class exact_cls {
       t_obs += observed[i] * w_[i];
     }
     const double budget = t_obs * (1 + 1e-12) + 1e-12;  // exact ties count as "≤ t_obs"
+    // Fast path (the scans' case, n = 0 in every signal bin): only the outcome n = 0 counts, so
+    // CL_b = Π q_i(0) and CL_{s+b} = CL_b · E[exp(−μ g(θ_s) Σ s_i)] — the same sum, in closed form.
+    bool zero_only = true;
+    double signal_sum = 0;
+    for (std::size_t i = 0; i < nb; ++i)
+      if (w_[i] > 0) {
+        zero_only = zero_only && max_count(i, budget) == 0;
+        signal_sum += signal_[i];
+      }
+    if (zero_only) {
+      cls_result r;
+      r.cl_b = 1;
+      for (std::size_t i = 0; i < nb; ++i)
+        if (w_[i] > 0) r.cl_b *= background_pmf(i, 0)[0];
+      double ratio = 0;
+      for (std::size_t k = 0; k < signal_factor_.size(); ++k)
+        ratio += signal_weight_[k] * std::exp(-mu * signal_sum * signal_factor_[k]);
+      r.value = std::min(1.0, ratio);
+      r.cl_sb = r.cl_b * r.value;
+      return r;
+    }
     // CL_b: background-only marginal, bins independent.
     probs_.resize(nb);
     for (std::size_t i = 0; i < nb; ++i) {
@@ -286,8 +315,6 @@ class exact_cls {
   }
 
   counting_model model_;
-  std::vector<double> signal_;
-  double signal_total_ = 0;
   std::vector<double> signal_factor_, signal_weight_;
   std::vector<std::vector<double>> rate_, rate_weight_;
   std::vector<std::vector<double>> pmf_;
@@ -578,37 +605,33 @@ inline void check_cl(std::string_view fn, double cl) {
 
 }  // namespace detail
 
-/// CLs at μ = options.mu for signal shape `signal` (events per bin at μ = 1).
-/// Throws invalid_parameter on a bad signal or μ; fit failures are reported in status.
-inline cls_result cls(const counting_model& model, std::span<const double> signal,
-                      const cls_options& options = {}) {
-  constexpr std::string_view fn = "stats::cls";
-  validate_signal(fn, model, signal);
-  semivisible::detail::require_positive(fn, "mu", options.mu);
+namespace detail {
+
+/// CLs at μ (validated inputs); `prepared` is the exact engine to reuse, or null.
+inline cls_result cls_impl(const counting_model& model, std::span<const double> signal,
+                           const cls_options& options, exact_cls* prepared) {
   switch (options.algorithm) {
     case method::exact: {
-      detail::exact_cls e(model, signal);
-      return e.cls(options.mu, model.observed());
+      if (prepared) return prepared->cls(signal, options.mu, model.observed());
+      exact_cls e(model);
+      return e.cls(signal, options.mu, model.observed());
     }
     case method::asymptotic: {
-      detail::asymptotic_cls a(model, signal, options.fit);
+      asymptotic_cls a(model, signal, options.fit);
       return a.cls(options.mu);
     }
     case method::toys: {
-      detail::toys_cls t(model, signal, options.toys, options.seed, options.threads, options.fit);
-      return detail::toys_cls::observed(t.run(options.mu));
+      toys_cls t(model, signal, options.toys, options.seed, options.threads, options.fit);
+      return toys_cls::observed(t.run(options.mu));
     }
   }
   return {};
 }
 
-/// Upper limit on μ at options.cl (observed and, if options.expected, the expected band).
-/// Throws invalid_parameter on bad input; solver trouble is reported in status.
-inline limit_result upper_limit(const counting_model& model, std::span<const double> signal,
-                                const limit_options& options = {}) {
-  constexpr std::string_view fn = "stats::upper_limit";
-  const double total = validate_signal(fn, model, signal);
-  detail::check_cl(fn, options.cl);
+/// Upper limit (validated inputs, total = Σ s); `prepared` as in cls_impl.
+inline limit_result upper_limit_impl(const counting_model& model, std::span<const double> signal,
+                                     double total, const limit_options& options,
+                                     exact_cls* prepared) {
   const double alpha = 1 - options.cl;
   limit_result r;
   r.algorithm = options.algorithm;
@@ -618,11 +641,13 @@ inline limit_result upper_limit(const counting_model& model, std::span<const dou
                               &r.expected_plus1, &r.expected_plus2};
   switch (options.algorithm) {
     case method::exact: {
-      detail::exact_cls e(model, signal);
+      std::optional<exact_cls> local;
+      if (!prepared) prepared = &local.emplace(model);
+      exact_cls& e = *prepared;
       auto limit_for = [&](std::span<const double> observed) {
         return detail::solve_events(
                    [&](double t) {
-                     const cls_result c = e.cls(t / total, observed);
+                     const cls_result c = e.cls(signal, t / total, observed);
                      detail::keep_first_failure(r.status, c.status);
                      return c.value;
                    },
@@ -728,5 +753,68 @@ inline limit_result upper_limit(const counting_model& model, std::span<const dou
   }
   return r;
 }
+
+}  // namespace detail
+
+/// CLs at μ = options.mu for signal shape `signal` (events per bin at μ = 1).
+/// Throws invalid_parameter on a bad signal or μ; fit failures are reported in status.
+inline cls_result cls(const counting_model& model, std::span<const double> signal,
+                      const cls_options& options = {}) {
+  constexpr std::string_view fn = "stats::cls";
+  validate_signal(fn, model, signal);
+  semivisible::detail::require_positive(fn, "mu", options.mu);
+  return detail::cls_impl(model, signal, options, nullptr);
+}
+
+/// Upper limit on μ at options.cl (observed and, if options.expected, the expected band).
+/// Throws invalid_parameter on bad input; solver trouble is reported in status.
+inline limit_result upper_limit(const counting_model& model, std::span<const double> signal,
+                                const limit_options& options = {}) {
+  constexpr std::string_view fn = "stats::upper_limit";
+  const double total = validate_signal(fn, model, signal);
+  detail::check_cl(fn, options.cl);
+  return detail::upper_limit_impl(model, signal, total, options, nullptr);
+}
+
+/// A model prepared for many signal shapes (the scans' hot loop): what depends only on the
+/// background model — the nuisance quadrature nodes and the background-only marginal count
+/// distributions of method::exact — is computed once and reused. Same results as the free
+/// functions cls() and upper_limit(). Not thread-safe (it caches): one calculator per thread.
+class cls_calculator {
+ public:
+  explicit cls_calculator(counting_model model, limit_options options = {})
+      : model_(std::move(model)), options_(options), exact_(model_) {
+    detail::check_cl("stats::cls_calculator", options_.cl);
+  }
+
+  [[nodiscard]] const counting_model& model() const noexcept { return model_; }
+  [[nodiscard]] const limit_options& options() const noexcept { return options_; }
+
+  /// CLs at μ (default 1) with the calculator's method; throws on a bad signal or μ.
+  cls_result cls(std::span<const double> signal, double mu = 1.0) {
+    constexpr std::string_view fn = "stats::cls_calculator::cls";
+    validate_signal(fn, model_, signal);
+    semivisible::detail::require_positive(fn, "mu", mu);
+    cls_options o;
+    o.algorithm = options_.algorithm;
+    o.mu = mu;
+    o.toys = options_.toys;
+    o.seed = options_.seed;
+    o.threads = options_.threads;
+    o.fit = options_.fit;
+    return detail::cls_impl(model_, signal, o, &exact_);
+  }
+
+  /// Upper limit on μ with the calculator's options; throws on a bad signal.
+  limit_result upper_limit(std::span<const double> signal) {
+    const double total = validate_signal("stats::cls_calculator::upper_limit", model_, signal);
+    return detail::upper_limit_impl(model_, signal, total, options_, &exact_);
+  }
+
+ private:
+  counting_model model_;
+  limit_options options_;
+  detail::exact_cls exact_;
+};
 
 }  // namespace semivisible::stats
