@@ -277,8 +277,11 @@ class exact_cls {
         for (std::size_t j = 1; j <= cap; ++j)
           pois_[j] = lambda > 0 && lambda < 500 ? pois_[j - 1] * lambda / static_cast<double>(j)
                                                 : poisson_pmf(static_cast<double>(j), lambda);
-        for (std::size_t m = 0; m <= cap; ++m)
-          for (std::size_t j = 0; j <= m; ++j) p[m] += pois_[j] * q[m - j];
+        for (std::size_t m = 0; m <= cap; ++m) {
+          double acc = 0;  // local accumulator: no aliasing stores in the inner loop
+          for (std::size_t j = 0; j <= m; ++j) acc += pois_[j] * q[m - j];
+          p[m] = acc;
+        }
       }
       cl_sb += signal_weight_[k] * enumerate(0, budget);
     }
@@ -298,7 +301,16 @@ class exact_cls {
   }
 
   /// P(Σ_{j ≥ i} n_j w_j ≤ budget) with per-bin pmfs probs_ (bins with w = 0 summed out).
-  double enumerate(std::size_t i, double budget) const {
+  double enumerate(std::size_t i, double budget) {
+    if (i == 0) {  // prefix sums of the last bin with w > 0
+      std::size_t last = w_.size();
+      while (last > 0 && w_[last - 1] == 0) --last;
+      if (last == 0) return 1.0;
+      const auto& pl = probs_[last - 1];
+      cumulative_.resize(pl.size());
+      double c = 0;
+      for (std::size_t m = 0; m < pl.size(); ++m) cumulative_[m] = c += pl[m];
+    }
     while (i < w_.size() && w_[i] == 0) ++i;
     if (i == w_.size()) return 1.0;
     const auto& p = probs_[i];
@@ -306,10 +318,7 @@ class exact_cls {
     std::size_t next = i + 1;
     while (next < w_.size() && w_[next] == 0) ++next;
     double sum = 0;
-    if (next == w_.size()) {
-      for (std::size_t m = 0; m <= top; ++m) sum += p[m];
-      return sum;
-    }
+    if (next == w_.size()) return cumulative_[top];  // prefix sums of the last bin's pmf
     for (std::size_t m = 0; m <= top; ++m)
       sum += p[m] * enumerate(next, budget - static_cast<double>(m) * w_[i]);
     return sum;
@@ -321,6 +330,7 @@ class exact_cls {
   std::vector<std::vector<double>> pmf_;
   std::vector<double> w_;
   std::vector<std::vector<double>> probs_;
+  std::vector<double> cumulative_;
   std::vector<double> pois_;
 };
 
@@ -569,11 +579,22 @@ class toys_cls {
 
 /// Solves CLs(t) = α for t = μ Σs (events) by bracketing and toms748.
 /// `cls_of_events` returns CLs and may update a status. Returns t (NaN on failure).
+/// `guess` (events) starts the bracket search: halved while CLs(guess) < α, doubled while above.
 inline double solve_events(const std::function<double(double)>& cls_of_events, double alpha,
-                           int bits, solver_status& st) {
+                           int bits, solver_status& st, double guess = 2.0) {
   auto f = [&](double t) { return cls_of_events(t) - alpha; };
   double lo = 0, flo = 1 - alpha;
-  double hi = 2.0, fhi = f(hi);
+  double hi = guess > 0 && std::isfinite(guess) ? guess : 2.0, fhi = f(hi);
+  for (int shrink = 0; fhi < 0 && shrink < 60; ++shrink) {  // CLs(0) = 1 > α bounds from below
+    const double t = 0.5 * hi, ft = f(t);
+    if (ft >= 0) {
+      lo = t;
+      flo = ft;
+      break;
+    }
+    hi = t;
+    fhi = ft;
+  }
   int expansions = 0;
   while (fhi > 0) {
     lo = hi;
@@ -645,18 +666,22 @@ inline limit_result upper_limit_impl(const counting_model& model, std::span<cons
       std::optional<exact_cls> local;
       if (!prepared) prepared = &local.emplace(model);
       exact_cls& e = *prepared;
+      double guess = 2.0;  // events; the band's outcomes start from the previous limit
+      int limit_bits = bits;
       auto limit_for = [&](std::span<const double> observed) {
-        return detail::solve_events(
-                   [&](double t) {
-                     const cls_result c = e.cls(signal, t / total, observed);
-                     detail::keep_first_failure(r.status, c.status);
-                     return c.value;
-                   },
-                   alpha, bits, r.status) /
-               total;
+        const double t = detail::solve_events(
+            [&](double ev) {
+              const cls_result c = e.cls(signal, ev / total, observed);
+              detail::keep_first_failure(r.status, c.status);
+              return c.value;
+            },
+            alpha, limit_bits, r.status, guess);
+        if (std::isfinite(t)) guess = t;
+        return t / total;
       };
       r.mu_upper = limit_for(model.observed());
       if (!options.expected) break;
+      limit_bits = std::min(bits, 24);  // band quantiles: 1e-7 relative is plenty
       // Expected band: quantiles of μ_up(n) over the background-only marginal distribution.
       const std::size_t nb = model.bins();
       std::vector<std::size_t> cap(nb);
@@ -672,24 +697,33 @@ inline limit_result upper_limit_impl(const counting_model& model, std::span<cons
         }
         cap[i] = m;
       }
-      std::vector<std::pair<double, double>> outcomes;  // (μ_up, probability)
-      std::vector<double> n(nb, 0.0);
+      // Candidate outcomes (probability, counts), most probable first; keep them until the
+      // omitted mass is < 1e-6 (it can move a quantile level by at most that).
+      std::vector<std::pair<double, std::vector<std::size_t>>> candidates;
       std::vector<std::size_t> idx(nb, 0);
       while (true) {
         double p = 1;
         for (std::size_t i = 0; i < nb; ++i) p *= q[i][idx[i]];
-        if (p > 1e-9) {
-          for (std::size_t i = 0; i < nb; ++i) n[i] = static_cast<double>(idx[i]);
-          outcomes.emplace_back(limit_for(n), p);
-        }
+        if (p > 1e-12) candidates.emplace_back(p, idx);
         std::size_t i = 0;
         while (i < nb && idx[i] == cap[i]) idx[i++] = 0;
         if (i == nb) break;
         ++idx[i];
-        if (outcomes.size() > 200000) {
+        if (candidates.size() > 1000000) {
           detail::keep_first_failure(r.status, {status::not_converged, "too many outcomes"});
           break;
         }
+      }
+      std::sort(candidates.begin(), candidates.end(),
+                [](const auto& a, const auto& b) { return a.first > b.first; });
+      std::vector<std::pair<double, double>> outcomes;  // (μ_up, probability)
+      std::vector<double> n(nb, 0.0);
+      double kept = 0;
+      for (const auto& [p, counts] : candidates) {
+        for (std::size_t i = 0; i < nb; ++i) n[i] = static_cast<double>(counts[i]);
+        outcomes.emplace_back(limit_for(n), p);
+        kept += p;
+        if (kept >= 1 - 1e-6) break;
       }
       std::sort(outcomes.begin(), outcomes.end());
       double mass = 0;
