@@ -362,3 +362,29 @@ TEST_CASE("cls at mu = 1: the scan's fast path", "[stats][cls]") {
   CHECK(r.value == Approx(std::exp(-2.0)).epsilon(1e-12));
   CHECK(r.status.ok());
 }
+
+TEST_CASE("cls_calculator reuses the background model and matches the free functions",
+          "[stats][cls]") {
+  const st::counting_model m({0, 1}, {0.19, 0.53}, {0.07, 0.17}, 0.2);
+  for (auto how : {st::method::exact, st::method::asymptotic}) {
+    st::limit_options o;
+    o.algorithm = how;
+    st::cls_calculator calc(m, o);
+    for (double f : {0.0, 0.3, 1.0}) {
+      const std::vector<double> s{f, 1 - f};
+      // Same arithmetic, cached: bitwise-equal results are expected; allow rounding (1e-14).
+      st::cls_options co;
+      co.algorithm = how;
+      co.mu = 1.7;
+      CHECK(calc.cls(s, 1.7).value == Approx(st::cls(m, s, co).value).epsilon(1e-14));
+      const auto a = calc.upper_limit(s);
+      const auto b = st::upper_limit(m, s, o);
+      CHECK(a.mu_upper == Approx(b.mu_upper).epsilon(1e-14));
+      CHECK(a.expected_plus2 == Approx(b.expected_plus2).epsilon(1e-14));
+    }
+    CHECK_THROWS_AS(calc.cls(std::vector<double>{0.0, 0.0}), semivisible::invalid_parameter);
+  }
+  st::limit_options bad;
+  bad.cl = 1.2;
+  CHECK_THROWS_WITH(st::cls_calculator(m, bad), Contains("cl = 1.2"));
+}
