@@ -7,3 +7,5 @@
 #include "semivisible/scan/merge.hpp"
 #include "semivisible/scan/rows.hpp"
 #include "semivisible/scan/shard.hpp"
+#include "semivisible/scan/planes.hpp"
+#include "semivisible/scan/summary.hpp"

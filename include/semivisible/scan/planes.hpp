@@ -7,7 +7,7 @@
 // A point (x, y) is excluded at confidence level CL when CLs(μ = 1) < 1 − CL for the expected
 // signal (S1, S2) of signal::yield_model on the two-bin counting model of the analysis. The
 // test function handed to scan::excluded_intervals is t(y) = ln(CLs/(1 − CL)), negative where
-// excluded. Per x, the A′ spectrum (it depends only on m_A′) and, on the first two planes, the
+// excluded. Per x, one stats::cls_calculator (it caches the background-only distributions), the A′ spectrum (it depends only on m_A′) and, on the first two planes, the
 // whole yield_model are built once; ε and α_D then enter analytically (signal/yield.hpp).
 // CLs is floored at the smallest normal double before the logarithm: deep inside an island
 // CLs = e^{−S} underflows, and the floor keeps t finite without moving the CLs = 1 − CL edge.
@@ -120,17 +120,25 @@ struct plane_ranges {
 
 namespace detail {
 
-/// t = ln(CLs/(1 − CL)) for the expected events; +ln(1/(1 − CL)) when no signal is expected.
-inline double exclusion_test(const analysis& a, const signal::expected_events& e) {
-  const double alpha = 1 - a.cl;
+/// t = ln(CLs/(1 − CL)) for the expected events; −ln(1 − CL) > 0 when no signal is expected.
+/// `calculator` caches the background-only part of the CLs computation (one per x and thread).
+inline double exclusion_test(stats::cls_calculator& calculator, const signal::expected_events& e) {
+  const double alpha = 1 - calculator.options().cl;
   const std::array<double, 2> s{e.events_s1, e.events_s2};
   if (!(s[0] + s[1] > 0)) return -std::log(alpha);  // nothing expected: CLs = 1
-  stats::cls_options o;
-  o.algorithm = a.algorithm;
-  const stats::cls_result r = stats::cls(a.counts, s, o);
+  const stats::cls_result r = calculator.cls(s);
   if (!r.status.ok())
     throw semivisible::domain_error(fmt::format("scan: CLs fit failed: {}", r.status.message));
   return std::log(std::max(r.value, std::numeric_limits<double>::min()) / alpha);
+}
+
+inline stats::cls_calculator make_calculator(const analysis& a) {
+  stats::limit_options o;
+  o.cl = a.cl;
+  o.algorithm = a.algorithm;
+  o.expected = false;
+  o.threads = 1;  // the scan is already parallel over x
+  return stats::cls_calculator(a.counts, o);
 }
 
 }  // namespace detail
@@ -164,24 +172,26 @@ inline double exclusion_test(const analysis& a, const signal::expected_events& e
     switch (c.which) {
       case plane::maprime_epsilon: {
         signal::yield_model y(spectrum, point_at(c, x, c.splitting_ratio), c.setup, c.yield);
-        test = [c, y = std::move(y)](double epsilon) {
-          return detail::exclusion_test(c.stats, y.events(epsilon));
+        test = [calc = detail::make_calculator(c.stats), y = std::move(y)](double epsilon) mutable {
+          return detail::exclusion_test(calc, y.events(epsilon));
         };
         break;
       }
       case plane::maprime_alphadark: {
         signal::yield_model y(spectrum, point_at(c, x, c.splitting_ratio), c.setup, c.yield);
         const double eps = epsilon_gm2(c, m_aprime);
-        test = [c, eps, y = std::move(y)](double alpha_dark) {
-          return detail::exclusion_test(c.stats, y.events(eps, alpha_dark));
+        test = [calc = detail::make_calculator(c.stats), eps, y = std::move(y)](
+                   double alpha_dark) mutable {
+          return detail::exclusion_test(calc, y.events(eps, alpha_dark));
         };
         break;
       }
       case plane::mchi1_splitting: {
-        test = [c, x, spectrum = std::move(spectrum)](double f) {
+        test = [c, x, calc = detail::make_calculator(c.stats),
+                spectrum = std::move(spectrum)](double f) mutable {
           const auto point = point_at(c, x, f);  // ε = ε_(g−2)(m_A′)
           const signal::yield_model y(spectrum, point, c.setup, c.yield);
-          return detail::exclusion_test(c.stats, y.events(point.epsilon(), point.alpha_dark()));
+          return detail::exclusion_test(calc, y.events(point.epsilon(), point.alpha_dark()));
         };
         break;
       }

@@ -1,0 +1,30 @@
+"""`semivisible na64-2021` (coarse grid): all files, the summary keys, and the physics outputs
+in a band around the paper's statements (a regression guard: they move only if the physics does)."""
+import json
+import os
+import tempfile
+
+from clitest import run, check, finish
+
+with tempfile.TemporaryDirectory() as d:
+    out = os.path.join(d, "na64")
+    code, stdout, err = run("na64-2021", "--out", out, "--points", 24, "--no-plots", timeout=900)
+    check(code == 0, f"na64-2021 failed: {err}")
+    for f in ["summary.json", "maprime-epsilon/exclusion.csv", "maprime-alphadark/exclusion.csv",
+              "mchi1-splitting/exclusion.csv", "mchi1-splitting-projection/exclusion.csv",
+              "maprime-epsilon-invisible/exclusion.csv", "overlays/gm2_band.csv", "overlays/relic.csv"]:
+        check(os.path.exists(os.path.join(out, f)), f"missing {f}")
+    check(not os.path.exists(out + ".partial"), "temporary directory renamed")
+    s = json.load(open(os.path.join(out, "summary.json")))
+    for k in ["max_excluded_maprime_in_gm2_band_GeV", "epsilon_excluded_min", "epsilon_excluded_max",
+              "max_excluded_splitting_at_gm2"]:
+        check(k in s, f"summary key {k}")
+    m = s["max_excluded_maprime_in_gm2_band_GeV"]
+    check(m is not None and 0.3 < m < 0.5, f"g-2 band excluded up to {m} GeV (paper: 0.39)")
+    check(s["failed_rows"] == 0, "no failed rows")
+    check(0.7 < s["invisible_recast_ratio_min"] and s["invisible_recast_ratio_max"] < 1.3,
+          "invisible re-cast within 30 % of the published NA64 2019 limit")
+    check(s["max_excluded_splitting_projection"] >= s["max_excluded_splitting_at_gm2"],
+          "the compact-HCAL1 projection reaches at least as far in splitting")
+    check("paper" in stdout and "ours" in stdout, "comparison table printed")
+finish()
