@@ -18,6 +18,7 @@ Method (our own calculation, documented in docs/physics.md section 8):
     (Borsanyi et al. 2016 put the crossover at T ~ 0.15-0.2 GeV); error there ~ +-15 %;
   * g_*^{1/2} = h_eff/sqrt(g_eff) (1 + (T/3 h_eff) dh_eff/dT), derivative by central differences
     of h_eff on a finer grid.
+The header is then formatted with clang-format -i (the numbers are unchanged).
 Masses: PDG 2022.  Precision: the integrals are done by the trapezoidal rule in v = sqrt(u - z)
 on 6000 points (relative error < 1e-10 for the massless limits, checked below).
 """

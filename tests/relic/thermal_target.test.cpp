@@ -98,6 +98,14 @@ TEST_CASE("a failed solve returns a status and no NaN", "[relic][target][errors]
   CHECK((d.status.ok() ? std::isfinite(d.y) && d.y > 0 : !d.status.message.empty()));
 }
 
+TEST_CASE("no target when chi2 is too Boltzmann-suppressed: a status", "[relic][target][errors]") {
+  // Δ = 3 m1: ⟨σ_eff v⟩ carries e^{−3x} ≈ 1e-26 at x = 20, so Ω h² = 0.12 would need ε ~ 1e8.
+  const auto t = sr::thermal_target(0.05, 3.0, 0.1, 3.0);
+  CHECK(t.status.code == semivisible::status::no_bracket);
+  CHECK_THAT(t.status.message, Catch::Contains("epsilon"));
+  CHECK(t.y == 0.0);
+}
+
 TEST_CASE("thermal_target rejects unphysical input", "[relic][target][errors]") {
   CHECK_THROWS_WITH(sr::thermal_target(1e-4, 0.4, 0.1, 3.0),
                     Catch::Contains("thermal_target") && Catch::Contains("mass_chi1 = 0.0001"));

@@ -92,7 +92,7 @@ template <class Rate, class EquilibriumYield>
   // are λ(x_new) and Y_eq(x_new).
   const auto implicit_euler = [](double y0, double h, double r, double e) {
     const double a = h * r;
-    const double c = y0 + a * e * e;
+    const double c = e > 0 ? y0 + a * e * e : y0;  // Y_eq = 0: no inverse process (and no inf·0)
     return 2 * c / (1 + std::sqrt(1 + 4 * a * c));
   };
 
@@ -115,6 +115,12 @@ template <class Rate, class EquilibriumYield>
       break;
     }
     x *= 1.1;
+  }
+  if (!std::isfinite(y) || !(y > 0)) {
+    result.status = {status::numerical_error,
+                     fmt::format("{}: no finite equilibrium start at x = {} (Y = {}, rate = {})",
+                                 fn, x, y, rate(x))};
+    return result;
   }
   double h = 1e-3 * x;
   xs.push_back(x);

@@ -41,40 +41,59 @@ template <std::floating_point Real>
 
 namespace detail {
 
-/// One Gounaris–Sakurai amplitude normalised to 1 at s = 0 (Gounaris & Sakurai 1968, Eqs. 2–6).
+/// One Gounaris–Sakurai amplitude normalised to 1 at s = 0 (Gounaris & Sakurai 1968, Eqs. 2–6);
+/// the s-independent constants k(m²), h(m²), h′(m²) and d are computed once per resonance.
 template <std::floating_point Real>
-[[nodiscard]] std::complex<Real> gounaris_sakurai(Real s, Real mass, Real width) noexcept {
-  using std::log;
-  using std::sqrt;
-  const Real pi = Real(constants::pi);
-  const Real mpi = Real(constants::mass_pion_charged);
-  const Real m2 = mass * mass;
-  const auto momentum = [mpi](Real q2) { return sqrt(q2 / 4 - mpi * mpi); };  // k(s), s > 4m_π²
-  const auto h = [&](Real q2) {
+class gounaris_sakurai {
+ public:
+  gounaris_sakurai(Real mass, Real width) : mass_(mass), width_(width) {
+    using std::log;
+    const Real m2 = mass * mass;
+    k0_ = momentum(m2);
+    h0_ = h(m2);
+    dh0_ = h0_ * (1 / (8 * k0_ * k0_) - 1 / (2 * m2)) + 1 / (2 * pi() * m2);  // dh/ds at m²
+    const Real d = 3 / pi() * mpi() * mpi() / (k0_ * k0_) * log((mass + 2 * k0_) / (2 * mpi())) +
+                   mass / (2 * pi() * k0_) - mpi() * mpi() * mass / (pi() * k0_ * k0_ * k0_);
+    numerator_ = m2 * (1 + d * width / mass);
+  }
+  /// The amplitude at s > 4 m_π² [GeV²].
+  [[nodiscard]] std::complex<Real> operator()(Real s) const noexcept {
+    using std::sqrt;
+    const Real m2 = mass_ * mass_;
+    const Real k = momentum(s);
+    const Real f =
+        width_ * m2 / (k0_ * k0_ * k0_) * (k * k * (h(s) - h0_) + (m2 - s) * k0_ * k0_ * dh0_);
+    const Real ratio = k / k0_;
+    const Real gamma_s = width_ * (mass_ / sqrt(s)) * ratio * ratio * ratio;
+    return std::complex<Real>(numerator_, 0) / std::complex<Real>(m2 - s + f, -mass_ * gamma_s);
+  }
+
+ private:
+  static constexpr Real pi() { return Real(constants::pi); }
+  static constexpr Real mpi() { return Real(constants::mass_pion_charged); }
+  static Real momentum(Real q2) noexcept {  // k(s) = √(s/4 − m_π²)
+    using std::sqrt;
+    return sqrt(q2 / 4 - mpi() * mpi());
+  }
+  static Real h(Real q2) noexcept {
+    using std::log;
+    using std::sqrt;
     const Real k = momentum(q2), rs = sqrt(q2);
-    return 2 / pi * k / rs * log((rs + 2 * k) / (2 * mpi));
-  };
-  const Real k0 = momentum(m2);
-  const Real h0 = h(m2);
-  const Real dh0 = h0 * (1 / (8 * k0 * k0) - 1 / (2 * m2)) + 1 / (2 * pi * m2);  // dh/ds at m²
-  const Real d = 3 / pi * mpi * mpi / (k0 * k0) * log((mass + 2 * k0) / (2 * mpi)) +
-                 mass / (2 * pi * k0) - mpi * mpi * mass / (pi * k0 * k0 * k0);
-  const Real k = momentum(s);
-  const Real f = width * m2 / (k0 * k0 * k0) * (k * k * (h(s) - h0) + (m2 - s) * k0 * k0 * dh0);
-  const Real gamma_s = width * (mass / sqrt(s)) * (k / k0) * (k / k0) * (k / k0);
-  return std::complex<Real>(m2 * (1 + d * width / mass), 0) /
-         std::complex<Real>(m2 - s + f, -mass * gamma_s);
-}
+    return 2 / pi() * k / rs * log((rs + 2 * k) / (2 * mpi()));
+  }
+  Real mass_, width_, k0_{}, h0_{}, dh0_{}, numerator_{};
+};
 
 }  // namespace detail
 
 /// |F_π(s)|², the pion form factor (ρ + ρ′ Gounaris–Sakurai), for s > 4 m_π² [GeV²].
 template <std::floating_point Real>
-[[nodiscard]] Real pion_form_factor_squared(Real s) noexcept {
-  const auto f = (detail::gounaris_sakurai(s, Real(mass_rho), Real(width_rho)) +
-                  Real(rho_prime_amplitude) *
-                      detail::gounaris_sakurai(s, Real(mass_rho_prime), Real(width_rho_prime))) /
-                 (1 + Real(rho_prime_amplitude));
+[[nodiscard]] Real pion_form_factor_squared(Real s) {
+  static const detail::gounaris_sakurai<Real> rho{Real(mass_rho), Real(width_rho)};
+  static const detail::gounaris_sakurai<Real> rho_prime{Real(mass_rho_prime),
+                                                        Real(width_rho_prime)};
+  const auto f =
+      (rho(s) + Real(rho_prime_amplitude) * rho_prime(s)) / (1 + Real(rho_prime_amplitude));
   return std::norm(f);
 }
 

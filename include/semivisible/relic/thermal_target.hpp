@@ -40,8 +40,8 @@ struct relic_options {
   double omega_h2 = 0.12;           ///< target relic density (Planck 2018: 0.120 ± 0.001)
   freeze_out_options freeze_out{};  ///< Boltzmann solver settings (x range, tolerances, δ of x_f)
   std::size_t grid_points = 48;  ///< ⟨σ12 v⟩ table points, uniform in ln x over [x_start, x_end]
-  double root_tolerance = 1e-6;  ///< relative width of the final bracket on ε²
-  int max_width_iterations = 8;  ///< A′-width/ε fixed-point iterations
+  double root_tolerance = 1e-6;   ///< relative width of the final bracket on ε²
+  int max_width_iterations = 12;  ///< A′-width/ε fixed-point iterations (damped from the third)
 };
 
 /// One point of the target line. On failure y = epsilon = omega_h2 = x_freeze_out = 0 and status
@@ -164,12 +164,23 @@ inline target_point failed(double mass_chi1, status code, std::string message) {
     double best_scale = eps2, best_residual = HUGE_VAL;
     freeze_out_result best{};
     const auto f = [&](double scale) {
+      if (!std::isfinite(scale) || !(scale > 0)) {
+        inner = {status::no_bracket,
+                 fmt::format("{}: the root find in epsilon left the finite range (epsilon^2 = {})",
+                             fn, scale)};
+        return 0.0;
+      }
       const auto r = omega_at(scale);
       if (!r.status.ok()) {
         inner = r.status;
         return 0.0;  // stops the root finder; reported below
       }
       const double residual = std::log(r.omega_h2 / opt.omega_h2);
+      if (!std::isfinite(residual)) {
+        inner = {status::numerical_error,
+                 fmt::format("{}: Omega h^2 = {} at epsilon^2 = {}", fn, r.omega_h2, scale)};
+        return 0.0;
+      }
       if (std::abs(residual) < best_residual) {
         best_residual = std::abs(residual);
         best_scale = scale;
@@ -178,10 +189,26 @@ inline target_point failed(double mass_chi1, status code, std::string message) {
       return residual;
     };
     const double tol = opt.root_tolerance;
-    double l0 = std::log(eps2), r0 = f(eps2), slope = -1;
+    // Start from the Kolb–Turner estimate Ω h² ≈ 1.07e9 x_f/(g_*^{1/2} M_Pl ⟨σ_eff v⟩(x_f)/GeV⁻²)
+    // with x_f = 20 (KT Eq. 5.45), good to tens of % — saves one or two solves.
+    const double x_guess = std::clamp(20.0, fo.x_start, fo.x_end);
+    const double sigma_unit = std::exp(spline(std::log(x_guess)) +
+                                       detail::log_coannihilation_weight(mass_chi1, m2, x_guess));
+    const double kt_scale = 1.07e9 * x_guess /
+                            (effective_dof(mass_chi1 / x_guess).g_star_sqrt *
+                             constants::mass_planck * opt.omega_h2 * sigma_unit);
+    if (iteration == 0 && std::isfinite(kt_scale) && kt_scale > 1e4)
+      return detail::failed(
+          mass_chi1, status::no_bracket,
+          fmt::format("{}: no thermal target with epsilon < 100 (estimate epsilon ~ {:.3g}): the "
+                      "annihilation is too suppressed (Boltzmann factor of chi2 or propagator)",
+                      fn, std::sqrt(kt_scale)));
+    const double start =
+        iteration == 0 && std::isfinite(kt_scale) && kt_scale > 0 ? kt_scale : eps2;
+    double l0 = std::log(start), r0 = f(start), slope = -1;
     bool converged = false;
     for (int k = 0; k < 8 && inner.ok(); ++k) {
-      const double l1 = l0 - r0 / slope;
+      const double l1 = l0 + std::clamp(-r0 / slope, -3.0, 3.0);  // at most ×20 in ε² per step
       const double r1 = f(std::exp(l1));
       if (!inner.ok()) break;
       if (std::abs(l1 - l0) <= tol && std::abs(r1) <= tol) {
@@ -189,7 +216,7 @@ inline target_point failed(double mass_chi1, status code, std::string message) {
         break;
       }
       if (std::abs(l1 - l0) > 1e-12) slope = (r1 - r0) / (l1 - l0);
-      if (!(slope < 0)) slope = -1;  // Ω decreases with ε²; keep the step safe
+      if (!(slope < -0.05)) slope = -1;  // Ω decreases with ε²; a flat secant would overshoot
       l0 = l1;
       r0 = r1;
     }
@@ -219,8 +246,10 @@ inline target_point failed(double mass_chi1, status code, std::string message) {
     out.omega_h2 = final_solve.omega_h2;
     out.x_freeze_out = final_solve.x_freeze_out;
     const bool width_converged = std::abs(new_width - width) <= 1e-3 * width;
-    eps2 = solution;
     if (width_converged) return out;
+    // Undamped the first two times; then the geometric mean, which also converges when the
+    // fixed-point map ε² → ε²(Γ_A′(ε²)) overshoots (A′ pole at threshold, Γ_A′ ∝ ε²).
+    eps2 = iteration < 2 ? solution : std::sqrt(eps2 * solution);
   }
   return detail::failed(mass_chi1, status::not_converged,
                         fmt::format("{}: the A' width / epsilon iteration did not converge in {} "
