@@ -20,9 +20,10 @@ int main(int argc, char** argv) {
   const std::size_t toys = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 2000;
   const st::counting_model na64({0, 0}, {0.19, 0.53}, {0.07, 0.17}, 0.2);
 
-  fmt::print("90% CL limits in signal events, observed (0, 0), b = 0.19±0.07, 0.53±0.17, δs = 0.2\n");
-  fmt::print("{:>6} | {:>8} {:>8} {:>8} | {:>8} {:>8} {:>8} (expected median)\n", "f_S1",
-             "exact", "asympt", "toys", "exact", "asympt", "toys");
+  fmt::print(
+      "90% CL limits in signal events, observed (0, 0), b = 0.19±0.07, 0.53±0.17, δs = 0.2\n");
+  fmt::print("{:>6} | {:>8} {:>8} {:>8} | {:>8} {:>8} {:>8} (expected median)\n", "f_S1", "exact",
+             "asympt", "toys", "exact", "asympt", "toys");
   for (double f : {0.0, 0.25, 0.5, 0.75, 1.0}) {
     const std::vector<double> signal{f, 1 - f};  // one signal event in total
     st::limit_options o;

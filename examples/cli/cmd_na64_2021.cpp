@@ -5,8 +5,9 @@
 //   maprime-epsilon             Fig. 4: (m_A′, ε) at α_D = 0.1, m_A′ = 3 m_χ1, Δ/m_χ1 = 0.4
 //   maprime-alphadark           Fig. 5 top: (m_A′, α_D) at ε = ε_(g−2)
 //   mchi1-splitting             Fig. 5 bottom: (m_χ1, Δ/m_χ1) at ε = ε_(g−2)
-//   mchi1-splitting-projection  the same for a compact HCAL1 and 5·10¹² EOT (the paper's projection)
-//   maprime-epsilon-invisible   the invisible A′ re-cast, compared with the published NA64 curve
+//   mchi1-splitting-projection  the same for a compact HCAL1 and 5·10¹² EOT (the paper's
+//   projection) maprime-epsilon-invisible   the invisible A′ re-cast, compared with the published
+//   NA64 curve
 // plus the overlays (g−2 bands, thermal relic line, published invisible limit), summary.json,
 // PNG/PDF plots (matplotlib script) and a comparison table with the paper's stated numbers.
 // Everything is written to DIR.partial and renamed to DIR at the end: never half-written.
@@ -51,17 +52,18 @@ struct na64_options {
   bool plots = true;
   std::string python = "/usr/bin/python3";
   std::string plot_script = SEMIVISIBLE_PLOT_SCRIPT;
-  std::string reference_csv = std::string(SEMIVISIBLE_DATA_DIR) + "/reference/na64_invisible_2019_eps90.csv";
+  std::string reference_csv =
+      std::string(SEMIVISIBLE_DATA_DIR) + "/reference/na64_invisible_2019_eps90.csv";
   double projection_eot = 5e12;
   output_format format = output_format::text;
 };
 
 /// The paper's stated numbers (the NA64 2021 paper: abstract, text after Fig. 5, conclusions).
 struct paper_numbers {
-  static constexpr double max_maprime_gm2 = 0.39;   // "m_A′ ≲ 0.39 GeV"
-  static constexpr double epsilon_min = 3e-5;       // "ε between 3×10⁻⁵ ..."
-  static constexpr double epsilon_max = 2e-2;       // "... and 2×10⁻²"
-  static constexpr double splitting_weak = 0.5;     // "For Δ/m_χ1 ≳ 0.5 our limits become weak"
+  static constexpr double max_maprime_gm2 = 0.39;  // "m_A′ ≲ 0.39 GeV"
+  static constexpr double epsilon_min = 3e-5;      // "ε between 3×10⁻⁵ ..."
+  static constexpr double epsilon_max = 2e-2;      // "... and 2×10⁻²"
+  static constexpr double splitting_weak = 0.5;    // "For Δ/m_χ1 ≳ 0.5 our limits become weak"
 };
 
 struct published_point {
@@ -70,7 +72,8 @@ struct published_point {
 
 std::vector<published_point> read_reference(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw std::runtime_error(fmt::format("na64-2021: cannot read the reference curve '{}'", path));
+  if (!in)
+    throw std::runtime_error(fmt::format("na64-2021: cannot read the reference curve '{}'", path));
   std::vector<published_point> out;
   std::string line;
   while (std::getline(in, line)) {
@@ -95,11 +98,14 @@ std::optional<double> lower_edge_at(const scan::exclusion_table& t, double m) {
   return std::nullopt;
 }
 
-void write_text(const fs::path& p, const std::string& text) { io::write_atomically(p, text); }
+void write_text(const fs::path& p, const std::string& text) {
+  io::write_atomically(p, text);
+}
 
 void run_na64(const na64_options& o) {
   const auto t0 = std::chrono::steady_clock::now();
-  if (o.points < 2) throw invalid_parameter(fmt::format("na64-2021: --points = {}, but must be >= 2", o.points));
+  if (o.points < 2)
+    throw invalid_parameter(fmt::format("na64-2021: --points = {}, but must be >= 2", o.points));
   const fs::path out(o.out);
   const fs::path tmp = fs::path(o.out + ".partial");
   std::error_code ec;
@@ -108,8 +114,8 @@ void run_na64(const na64_options& o) {
   fs::remove_all(tmp, ec);
   fs::create_directories(tmp / "overlays", ec);
   if (ec)
-    throw invalid_parameter(
-        fmt::format("na64-2021: --out = '{}', but '{}' cannot be created: {}", o.out, tmp.string(), ec.message()));
+    throw invalid_parameter(fmt::format("na64-2021: --out = '{}', but '{}' cannot be created: {}",
+                                        o.out, tmp.string(), ec.message()));
   const auto published = read_reference(o.reference_csv);
 
   scan::run_options ro;
@@ -204,8 +210,7 @@ void run_na64(const na64_options& o) {
     const auto b = physics::gm2_band(m, physics::gm2_discrepancy_2021);
     return std::pair{b.two_sigma_low, b.two_sigma_high};
   };
-  const auto max_m_gm2 =
-      scan::largest_x_covering(fig4.table, scan::plane_per_x(fig4.c), band);
+  const auto max_m_gm2 = scan::largest_x_covering(fig4.table, scan::plane_per_x(fig4.c), band);
   const auto eps_extent = scan::extent(fig4.table.rows);
   const auto split = scan::extent(jobs[2].table.rows);
   // The paper's "unexplored area for m_A' >~ 0.3 GeV": the Δ/m_χ1 edge at m_χ1 = 0.1 GeV.
@@ -235,12 +240,17 @@ void run_na64(const na64_options& o) {
       if (!r.status.ok()) ++failed_rows;
 
   nlohmann::ordered_json s;
-  auto opt = [](std::optional<double> v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr); };
+  auto opt = [](std::optional<double> v) {
+    return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+  };
   s["max_excluded_maprime_in_gm2_band_GeV"] = opt(max_m_gm2);
-  s["epsilon_excluded_min"] = eps_extent.any ? nlohmann::ordered_json(eps_extent.min_lower) : nullptr;
-  s["epsilon_excluded_max"] = eps_extent.any ? nlohmann::ordered_json(eps_extent.max_upper) : nullptr;
+  s["epsilon_excluded_min"] =
+      eps_extent.any ? nlohmann::ordered_json(eps_extent.min_lower) : nullptr;
+  s["epsilon_excluded_max"] =
+      eps_extent.any ? nlohmann::ordered_json(eps_extent.max_upper) : nullptr;
   s["epsilon_excluded_max_at_range_end"] = eps_extent.max_upper_at_range;
-  s["max_excluded_splitting_at_gm2"] = split.any ? nlohmann::ordered_json(split.max_upper) : nullptr;
+  s["max_excluded_splitting_at_gm2"] =
+      split.any ? nlohmann::ordered_json(split.max_upper) : nullptr;
   s["max_excluded_splitting_at_mchi1_0p1_GeV"] = opt(split_at_0p1);
   s["epsilon_relic_excluded_min"] = opt(relic_eps_min);
   s["max_excluded_splitting_projection"] =
@@ -279,16 +289,20 @@ void run_na64(const na64_options& o) {
   fs::remove_all(out, ec);
   fs::rename(tmp, out, ec);
   if (ec)
-    throw std::runtime_error(
-        fmt::format("na64-2021: cannot rename '{}' to --out = '{}': {}", tmp.string(), o.out, ec.message()));
+    throw std::runtime_error(fmt::format("na64-2021: cannot rename '{}' to --out = '{}': {}",
+                                         tmp.string(), o.out, ec.message()));
   s["seconds_total"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   if (o.format == output_format::json) {
     fmt::print("{}\n", s.dump(2));
     return;
   }
-  auto num = [](std::optional<double> v) { return v ? fmt::format("{:.3g}", *v) : std::string("-"); };
-  auto ratio = [](std::optional<double> v, double p) { return v ? fmt::format("{:.2f}", *v / p) : std::string("-"); };
+  auto num = [](std::optional<double> v) {
+    return v ? fmt::format("{:.3g}", *v) : std::string("-");
+  };
+  auto ratio = [](std::optional<double> v, double p) {
+    return v ? fmt::format("{:.2f}", *v / p) : std::string("-");
+  };
   std::vector<record> rows;
   auto add = [&](std::string q, double paper, std::optional<double> ours) {
     rows.push_back({{"quantity", std::move(q)},
@@ -299,18 +313,23 @@ void run_na64(const na64_options& o) {
   add("max m_A' with the g-2 band excluded [GeV]", paper_numbers::max_maprime_gm2, max_m_gm2);
   add("smallest excluded epsilon", paper_numbers::epsilon_min,
       eps_extent.any ? std::optional(eps_extent.min_lower) : std::nullopt);
-  add(eps_extent.max_upper_at_range ? "largest excluded epsilon (scan range end)" : "largest excluded epsilon",
-      paper_numbers::epsilon_max, eps_extent.any ? std::optional(eps_extent.max_upper) : std::nullopt);
+  add(eps_extent.max_upper_at_range ? "largest excluded epsilon (scan range end)"
+                                    : "largest excluded epsilon",
+      paper_numbers::epsilon_max,
+      eps_extent.any ? std::optional(eps_extent.max_upper) : std::nullopt);
   add("smallest excluded epsilon on the relic line", paper_numbers::epsilon_min, relic_eps_min);
   add("largest excluded Delta/m_chi1 at eps_(g-2)", paper_numbers::splitting_weak,
       split.any ? std::optional(split.max_upper) : std::nullopt);
-  add("largest excluded Delta/m_chi1 at m_chi1 = 0.1 GeV", paper_numbers::splitting_weak, split_at_0p1);
+  add("largest excluded Delta/m_chi1 at m_chi1 = 0.1 GeV", paper_numbers::splitting_weak,
+      split_at_0p1);
   print_table(rows, o.format);
   fmt::print("\nprojection (compact HCAL1, {:.3g} EOT): largest excluded Delta/m_chi1 = {}\n",
-             o.projection_eot, num(split_proj.any ? std::optional(split_proj.max_upper) : std::nullopt));
-  fmt::print("invisible re-cast / published NA64 2019 limit: ratio in [{:.2f}, {:.2f}]\n", worst_ratio_lo,
-             worst_ratio_hi);
-  fmt::print("{}; {} failed scan rows; {} relic points failed\n", plot_note, failed_rows, relic_failures);
+             o.projection_eot,
+             num(split_proj.any ? std::optional(split_proj.max_upper) : std::nullopt));
+  fmt::print("invisible re-cast / published NA64 2019 limit: ratio in [{:.2f}, {:.2f}]\n",
+             worst_ratio_lo, worst_ratio_hi);
+  fmt::print("{}; {} failed scan rows; {} relic points failed\n", plot_note, failed_rows,
+             relic_failures);
   fmt::print("wrote {}/ in {:.2f} s (scans {:.2f} s, overlays {:.2f} s)\n", o.out,
              s["seconds_total"].get<double>(), secs_scans, secs_overlays);
 }
@@ -330,7 +349,8 @@ void add_na64_2021_command(CLI::App& app) {
       ->check(positive_number)
       ->capture_default_str();
   cmd->add_flag("!--no-plots", o->plots, "Skip the matplotlib plots");
-  cmd->add_option("--python", o->python, "Python interpreter with matplotlib")->capture_default_str();
+  cmd->add_option("--python", o->python, "Python interpreter with matplotlib")
+      ->capture_default_str();
   cmd->add_option("--plot-script", o->plot_script, "The plotting script")->capture_default_str();
   cmd->add_option("--reference", o->reference_csv, "Published NA64 invisible limit (CSV)")
       ->capture_default_str();

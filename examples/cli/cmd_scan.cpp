@@ -47,9 +47,10 @@ void run_scan(const scan_cli_options& o) {
     c.intervals.hi = yr.hi;
   }
   if (c.which == scan::plane::mchi1_splitting && !(c.intervals.hi < c.mass_ratio - 2))
-    throw invalid_parameter(fmt::format(
-        "scan: --y-range upper = {}, but must be < mass-ratio - 2 = {} on the mchi1-splitting plane",
-        c.intervals.hi, c.mass_ratio - 2));
+    throw invalid_parameter(
+        fmt::format("scan: --y-range upper = {}, but must be < mass-ratio - 2 = {} on the "
+                    "mchi1-splitting plane",
+                    c.intervals.hi, c.mass_ratio - 2));
   if (o.points == 0) throw invalid_parameter("scan: --points = 0, but must be >= 1");
   const auto xs = scan::log_grid(xr.lo, xr.hi, o.points);
   scan::run_options ro;

@@ -6,9 +6,9 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "setup_option.hpp"
 #include "semivisible/detector/setup.hpp"
 #include "semivisible/signal/yield.hpp"
+#include "setup_option.hpp"
 
 namespace semivisible::cli {
 

@@ -10,8 +10,8 @@
 #include <variant>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include "semivisible/model/parameters.hpp"
@@ -77,8 +77,8 @@ struct model_options {
   /// The model point; throws semivisible::invalid_parameter on an unphysical combination.
   [[nodiscard]] model::parameters<double> parameters() const {
     if (mass_chi1)
-      return model::parameters<double>::from_mass_chi1(mass_aprime, epsilon, alpha_dark,
-                                                       *mass_chi1, splitting);
+      return model::parameters<double>::from_mass_chi1(mass_aprime, epsilon, alpha_dark, *mass_chi1,
+                                                       splitting);
     return model::parameters<double>::from_ratios(mass_aprime, epsilon, alpha_dark, mass_ratio,
                                                   splitting);
   }
@@ -127,7 +127,9 @@ using value = std::variant<std::monostate, double, std::int64_t, bool, std::stri
 using record = std::vector<std::pair<std::string, value>>;
 
 /// A double that is null when not finite (JSON has no inf/NaN).
-inline value finite_or_null(double x) { return std::isfinite(x) ? value{x} : value{}; }
+inline value finite_or_null(double x) {
+  return std::isfinite(x) ? value{x} : value{};
+}
 
 inline nlohmann::ordered_json to_json(const value& v) {
   return std::visit(
@@ -167,7 +169,8 @@ inline std::string to_text(const value& v, bool csv = false) {
 
 /// Prints one result record: text "key  value" lines, a JSON object, or a CSV header + row.
 /// `notes` are extra human-readable lines shown in text mode only.
-inline void print_record(const record& r, output_format f, const std::vector<std::string>& notes = {}) {
+inline void print_record(const record& r, output_format f,
+                         const std::vector<std::string>& notes = {}) {
   switch (f) {
     case output_format::json:
       fmt::print("{}\n", to_json(r).dump(2));

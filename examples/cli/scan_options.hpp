@@ -29,8 +29,8 @@ struct physics_scan_options {
 
   /// Fills a plane_config; throws naming the option on bad values.
   void apply(scan::plane_config& c) const {
-    c.yield.kind = model == "invisible" ? signal::model_kind::invisible
-                                        : signal::model_kind::semivisible;
+    c.yield.kind =
+        model == "invisible" ? signal::model_kind::invisible : signal::model_kind::semivisible;
     c.yield.eot = eot;
     c.setup = resolve_setup(setup);
     c.alpha_dark = alpha_dark;
@@ -55,17 +55,22 @@ inline void add_physics_scan_options(CLI::App& cmd, physics_scan_options& o) {
   cmd.add_option("--model", o.model, "semivisible or invisible (A' -> chi chibar, BR = 1)")
       ->check(CLI::IsMember({"semivisible", "invisible"}))
       ->capture_default_str();
-  cmd.add_option("--eot", o.eot, "Electrons on target")->check(positive_number)->capture_default_str();
+  cmd.add_option("--eot", o.eot, "Electrons on target")
+      ->check(positive_number)
+      ->capture_default_str();
   cmd.add_option("--setup", o.setup, "na64-2016-2018, compact-hcal1 or a setup JSON file")
       ->capture_default_str();
   cmd.add_option("--alpha-dark", o.alpha_dark, "alpha_D (planes with fixed alpha_D)")
       ->check(positive_number)
       ->capture_default_str();
-  cmd.add_option("--mass-ratio", o.mass_ratio, "m_A'/m_chi1")->check(positive_number)->capture_default_str();
+  cmd.add_option("--mass-ratio", o.mass_ratio, "m_A'/m_chi1")
+      ->check(positive_number)
+      ->capture_default_str();
   cmd.add_option("--splitting", o.splitting, "Delta/m_chi1 (planes with fixed splitting)")
       ->check(positive_number)
       ->capture_default_str();
-  cmd.add_option("--gm2", o.gm2, "g-2 discrepancy for epsilon_(g-2): 2021 (251+-59) or bnl (279+-76)")
+  cmd.add_option("--gm2", o.gm2,
+                 "g-2 discrepancy for epsilon_(g-2): 2021 (251+-59) or bnl (279+-76)")
       ->check(CLI::IsMember({"2021", "bnl"}))
       ->capture_default_str();
   cmd.add_option("--background-scale", o.background_scale,
@@ -75,7 +80,9 @@ inline void add_physics_scan_options(CLI::App& cmd, physics_scan_options& o) {
   cmd.add_option("--signal-uncertainty", o.signal_uncertainty, "Relative signal uncertainty")
       ->check(non_negative_number)
       ->capture_default_str();
-  cmd.add_option("--cl", o.cl, "Confidence level")->check(open_unit_interval)->capture_default_str();
+  cmd.add_option("--cl", o.cl, "Confidence level")
+      ->check(open_unit_interval)
+      ->capture_default_str();
   cmd.add_option("--method", o.method, "CLs method: exact, asymptotic or toys")
       ->check(CLI::IsMember({"exact", "asymptotic", "toys"}))
       ->capture_default_str();

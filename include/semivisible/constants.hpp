@@ -33,7 +33,8 @@ inline constexpr double pi = 3.141592653589793238462643383279502884;
 /// (BNL + FNAL combination vs the 2020 White Paper, Abi et al. PRL 126 (2021) 141801).
 inline constexpr double delta_amu_2021 = 251e-11;
 inline constexpr double delta_amu_2021_error = 59e-11;
-/// Pre-Fermilab discrepancy: BNL E821 vs the 2020 White Paper (Aoyama et al., Phys. Rep. 887 (2020) 1).
+/// Pre-Fermilab discrepancy: BNL E821 vs the 2020 White Paper (Aoyama et al., Phys. Rep. 887 (2020)
+/// 1).
 inline constexpr double delta_amu_bnl = 279e-11;
 inline constexpr double delta_amu_bnl_error = 76e-11;
 

@@ -2,7 +2,8 @@
 //
 // 1. Bad user input throws `invalid_parameter` (a std::invalid_argument) or `domain_error`
 //    (a std::domain_error) whose message names the function, the parameter and the value.
-// 2. A numerical solver that fails returns a `solver_status`, so a scan records the point and goes on.
+// 2. A numerical solver that fails returns a `solver_status`, so a scan records the point and goes
+// on.
 // 3. Internal invariants are assertions (SEMIVISIBLE_ASSERT), kept on in CI builds.
 #pragma once
 
@@ -24,7 +25,8 @@ class invalid_parameter : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
-/// A valid-looking input for which the quantity is not defined (e.g. a closed channel asked for a rate).
+/// A valid-looking input for which the quantity is not defined (e.g. a closed channel asked for a
+/// rate).
 class domain_error : public std::domain_error {
  public:
   using std::domain_error::domain_error;
@@ -41,11 +43,16 @@ enum class status {
 
 constexpr std::string_view to_string(status s) noexcept {
   switch (s) {
-    case status::ok: return "ok";
-    case status::no_bracket: return "no_bracket";
-    case status::not_converged: return "not_converged";
-    case status::invalid_input: return "invalid_input";
-    case status::numerical_error: return "numerical_error";
+    case status::ok:
+      return "ok";
+    case status::no_bracket:
+      return "no_bracket";
+    case status::not_converged:
+      return "not_converged";
+    case status::invalid_input:
+      return "invalid_input";
+    case status::numerical_error:
+      return "numerical_error";
   }
   return "unknown";
 }
@@ -84,7 +91,8 @@ void require_positive(std::string_view function, std::string_view parameter, Rea
 template <class Real>
 void require_non_negative(std::string_view function, std::string_view parameter, Real value) {
   using std::isfinite;
-  if (!isfinite(value) || !(value >= 0)) throw_invalid(function, parameter, value, "finite and >= 0");
+  if (!isfinite(value) || !(value >= 0))
+    throw_invalid(function, parameter, value, "finite and >= 0");
 }
 
 /// Throws unless lo < value < hi (all finite).

@@ -5,7 +5,7 @@
 #include "semivisible/scan/grid.hpp"
 #include "semivisible/scan/intervals.hpp"
 #include "semivisible/scan/merge.hpp"
+#include "semivisible/scan/planes.hpp"
 #include "semivisible/scan/rows.hpp"
 #include "semivisible/scan/shard.hpp"
-#include "semivisible/scan/planes.hpp"
 #include "semivisible/scan/summary.hpp"

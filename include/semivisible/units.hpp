@@ -21,7 +21,8 @@ inline constexpr double cm = 1e-2;
 inline constexpr double mm = 1e-3;
 inline constexpr double km = 1e3;
 
-// Cross section (native: GeV⁻²). 1 GeV⁻² = 0.3893793721 mb (PDG 2022, (ħc)² = 0.3893793721 GeV² mb).
+// Cross section (native: GeV⁻²). 1 GeV⁻² = 0.3893793721 mb (PDG 2022, (ħc)² = 0.3893793721 GeV²
+// mb).
 inline constexpr double mb = 1.0 / 0.3893793721;
 inline constexpr double pb = mb * 1e-9;
 inline constexpr double fb = mb * 1e-12;

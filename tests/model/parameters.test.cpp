@@ -36,7 +36,8 @@ TEST_CASE("bad model input throws naming function, parameter and value", "[model
   CHECK_THROWS_AS(parameters<double>(inf, 1e-3, 0.1, 0.1, 0.14), invalid_parameter);
   CHECK_THROWS_WITH(parameters<double>(0.3, 0.0, 0.1, 0.1, 0.14), Catch::Contains("epsilon = 0"));
   CHECK_THROWS_WITH(parameters<double>(0.3, -1e-3, 0.1, 0.1, 0.14), Catch::Contains("epsilon"));
-  CHECK_THROWS_WITH(parameters<double>(0.3, 1e-3, 0.0, 0.1, 0.14), Catch::Contains("alpha_dark = 0"));
+  CHECK_THROWS_WITH(parameters<double>(0.3, 1e-3, 0.0, 0.1, 0.14),
+                    Catch::Contains("alpha_dark = 0"));
   CHECK_THROWS_WITH(parameters<double>(0.3, 1e-3, 0.1, -0.1, 0.14), Catch::Contains("mass_chi1"));
   CHECK_THROWS_WITH(parameters<double>(0.3, 1e-3, 0.1, 0.1, 0.0), Catch::Contains("mass_chi2 = 0"));
   // Δ ≤ 0

@@ -39,16 +39,18 @@ TEST_CASE("Gamma(A'->ll) closed form, threshold, branching ratios", "[physics][a
   CHECK(w.branching_chi1chi2() + w.branching_electrons() + w.branching_muons() ==
         Approx(1.0).epsilon(1e-15));
   CHECK(w.muons > 0);  // 0.3 GeV > 2 m_μ
-  // Below 2 m_μ: BR(A′→χ1χ2) = 1 − ε² α/(0.770974 α_D) = 1 − 9.465e-2 ε² (physics-notes §2: 9.4e-2);
-  // m_e²/m² corrections are 1e-5, the quoted 4 digits set the 1e-3 tolerance.
+  // Below 2 m_μ: BR(A′→χ1χ2) = 1 − ε² α/(0.770974 α_D) = 1 − 9.465e-2 ε² (physics-notes
+  // §2: 9.4e-2); m_e²/m² corrections are 1e-5, the quoted 4 digits set the 1e-3 tolerance.
   const auto w2 = sp::aprime_width(semivisible::model::benchmark(0.2, 1e-3));
   CHECK(w2.muons == 0.0);
   CHECK((1 - w2.branching_chi1chi2()) / 1e-6 == Approx(9.465e-2).epsilon(1e-3));
 }
 
 TEST_CASE("A' widths reject bad input", "[physics][aprime][errors]") {
-  CHECK_THROWS_WITH(sp::aprime_width_chi1chi2(-0.3, 0.1, 0.1, 0.14),
-                    Catch::Contains("aprime_width_chi1chi2") && Catch::Contains("mass_aprime = -0.3"));
+  CHECK_THROWS_WITH(
+      sp::aprime_width_chi1chi2(-0.3, 0.1, 0.1, 0.14),
+      Catch::Contains("aprime_width_chi1chi2") && Catch::Contains("mass_aprime = -0.3"));
   CHECK_THROWS_WITH(sp::aprime_width_leptons(0.3, 0.0, 0.1), Catch::Contains("epsilon = 0"));
-  CHECK_THROWS_AS(sp::aprime_width_chi1chi2(0.3, std::nan(""), 0.1, 0.14), semivisible::invalid_parameter);
+  CHECK_THROWS_AS(sp::aprime_width_chi1chi2(0.3, std::nan(""), 0.1, 0.14),
+                  semivisible::invalid_parameter);
 }

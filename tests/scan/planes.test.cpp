@@ -17,13 +17,17 @@ namespace {
 std::vector<ss::exclusion_row> rows_at(const ss::plane_config& c, double x) {
   return ss::plane_per_x(c)(x);
 }
-double eps_g2(double m) { return semivisible::physics::gm2_band(m).central; }
+double eps_g2(double m) {
+  return semivisible::physics::gm2_band(m).central;
+}
 }  // namespace
 
 TEST_CASE("plane names round-trip and bad names throw", "[scan][planes]") {
-  for (auto p : {ss::plane::maprime_epsilon, ss::plane::maprime_alphadark, ss::plane::mchi1_splitting})
+  for (auto p :
+       {ss::plane::maprime_epsilon, ss::plane::maprime_alphadark, ss::plane::mchi1_splitting})
     CHECK(ss::plane_from_string(ss::to_string(p)) == p);
-  CHECK_THROWS_WITH(ss::plane_from_string("mass-epsilon"), Catch::Contains("plane = 'mass-epsilon'"));
+  CHECK_THROWS_WITH(ss::plane_from_string("mass-epsilon"),
+                    Catch::Contains("plane = 'mass-epsilon'"));
 }
 
 TEST_CASE("an edge of the (m_A', epsilon) plane is where the expected events reach the CLs limit",
@@ -40,7 +44,8 @@ TEST_CASE("an edge of the (m_A', epsilon) plane is where the expected events rea
     REQUIRE(rows[0].status.ok());
     REQUIRE(rows[0].lower.has_value());
     const semivisible::signal::yield_model y(
-        semivisible::model::parameters<double>::from_ratios(m, 1e-3, 0.1, 3.0, 0.4), c.setup, c.yield);
+        semivisible::model::parameters<double>::from_ratios(m, 1e-3, 0.1, 3.0, 0.4), c.setup,
+        c.yield);
     CHECK(y.events(*rows[0].lower).total() == Approx(2.3527).epsilon(5e-3));
     if (m == 0.3) {
       // An island: the upper edge is inside the range (χ2 decays before HCAL2) and is also an
@@ -53,7 +58,8 @@ TEST_CASE("an edge of the (m_A', epsilon) plane is where the expected events rea
   }
 }
 
-TEST_CASE("the three planes agree where they meet (benchmark point at eps_(g-2))", "[scan][planes]") {
+TEST_CASE("the three planes agree where they meet (benchmark point at eps_(g-2))",
+          "[scan][planes]") {
   // At m_A' = 0.3 GeV and 0.45 GeV: the (m_A', ε) plane says whether ε_(g−2) is excluded at
   // α_D = 0.1, Δ/m_χ1 = 0.4; the (m_A', α_D) and (m_χ1, Δ/m_χ1) planes must say the same for
   // α_D = 0.1 and Δ/m_χ1 = 0.4 respectively.

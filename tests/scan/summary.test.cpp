@@ -48,6 +48,8 @@ TEST_CASE("largest_x_covering refines between grid points to the exact crossing"
   CHECK(*x == Approx(std::sqrt(0.1)).epsilon(2e-5));
   CHECK(*x <= std::sqrt(0.1));
   // Nothing covered: no answer.
-  const auto none = ss::largest_x_covering(t, synthetic, [](double) { return std::pair{1e-6, 1.0}; });
+  const auto none = ss::largest_x_covering(t, synthetic, [](double) {
+    return std::pair{1e-6, 1.0};
+  });
   CHECK_FALSE(none.has_value());
 }

@@ -1,4 +1,5 @@
-// semivisible/model/parameters.hpp — the Lagrangian parameters of the semi-visible dark photon model.
+// semivisible/model/parameters.hpp — the Lagrangian parameters of the semi-visible dark photon
+// model.
 //
 // The NA64 2021 paper, Eq. 1: a dark photon A′ (mass m_A′) mixes kinetically with the photon
 // (strength ε e to the electromagnetic current) and couples off-diagonally, g_D χ̄2 γ^μ χ1 A′_μ,
@@ -97,9 +98,9 @@ class parameters {
     detail::require_positive(fn, "mass_chi2", mass_chi2_);
     // Kinematic limits of the paper: 0 < Δ and m_χ1 + m_χ2 < m_A′ (A′ → χ1χ2 open).
     if (!(mass_chi2_ > mass_chi1_))
-      detail::throw_invalid(fn, "mass_chi2", mass_chi2_,
-                            fmt::format("> mass_chi1 = {} (splitting > 0)",
-                                        static_cast<double>(mass_chi1_)));
+      detail::throw_invalid(
+          fn, "mass_chi2", mass_chi2_,
+          fmt::format("> mass_chi1 = {} (splitting > 0)", static_cast<double>(mass_chi1_)));
     if (!(mass_chi1_ + mass_chi2_ < mass_aprime_))
       detail::throw_invalid(
           fn, "splitting", mass_chi2_ - mass_chi1_,

@@ -2,9 +2,9 @@
 //
 // Γ(A′ → χ1 χ2): vector (off-diagonal) coupling g_D between fermions of masses m1, m2,
 //   Γ = (α_D m_A′/3) (1 − Δ²/m_A′²)^{3/2} (1 − (m1+m2)²/m_A′²)^{1/2} (1 + (m1+m2)²/(2 m_A′²)),
-//   (Izaguirre, Krnjaic, Schuster, Toro, PRD 96 (2017) 055007 [the paper's ref. 14]; physics-notes §2,
-//   checked there against a brute-force trace and against DMG4's DMParticleAPrime.cc).
-//   Its Δ → 0 limit is the Dirac A′ → χχ̄ width (α_D m/3)(1 + 2m_χ²/m²)√(1 − 4m_χ²/m²).
+//   (Izaguirre, Krnjaic, Schuster, Toro, PRD 96 (2017) 055007 [the paper's ref. 14]; physics-notes
+//   §2, checked there against a brute-force trace and against DMG4's DMParticleAPrime.cc). Its Δ →
+//   0 limit is the Dirac A′ → χχ̄ width (α_D m/3)(1 + 2m_χ²/m²)√(1 − 4m_χ²/m²).
 // Γ(A′ → ℓ⁺ℓ⁻) = (ε² α m_A′/3)(1 + 2m_ℓ²/m_A′²)√(1 − 4m_ℓ²/m_A′²)
 //   (Bjorken, Essig, Schuster, Toro, PRD 80 (2009) 075018, Eq. 9).
 // Hadronic A′ decays (∝ ε² R(m_A′)) are not included in the total: their branching ratio is

@@ -2,20 +2,22 @@
 //
 // Three planes (the NA64 2021 paper, Fig. 4 and Fig. 5):
 //   maprime_epsilon   x = m_A′ [GeV], y = ε        at α_D, m_A′/m_χ1, Δ/m_χ1 fixed (Fig. 4)
-//   maprime_alphadark x = m_A′ [GeV], y = α_D      at ε = ε_(g−2) central, ratios fixed (Fig. 5 top)
-//   mchi1_splitting   x = m_χ1 [GeV], y = Δ/m_χ1   at ε = ε_(g−2)(m_A′ = ratio·m_χ1) (Fig. 5 bottom)
+//   maprime_alphadark x = m_A′ [GeV], y = α_D      at ε = ε_(g−2) central, ratios fixed (Fig. 5
+//   top) mchi1_splitting   x = m_χ1 [GeV], y = Δ/m_χ1   at ε = ε_(g−2)(m_A′ = ratio·m_χ1) (Fig. 5
+//   bottom)
 // A point (x, y) is excluded at confidence level CL when CLs(μ = 1) < 1 − CL for the expected
 // signal (S1, S2) of signal::yield_model on the two-bin counting model of the analysis. The
 // test function handed to scan::excluded_intervals is t(y) = ln(CLs/(1 − CL)), negative where
-// excluded. Per x, one stats::cls_calculator (it caches the background-only distributions), the A′ spectrum (it depends only on m_A′) and, on the first two planes, the
-// whole yield_model are built once; ε and α_D then enter analytically (signal/yield.hpp).
-// CLs is floored at the smallest normal double before the logarithm: deep inside an island
-// CLs = e^{−S} underflows, and the floor keeps t finite without moving the CLs = 1 − CL edge.
+// excluded. Per x, one stats::cls_calculator (it caches the background-only distributions), the A′
+// spectrum (it depends only on m_A′) and, on the first two planes, the whole yield_model are built
+// once; ε and α_D then enter analytically (signal/yield.hpp). CLs is floored at the smallest normal
+// double before the logarithm: deep inside an island CLs = e^{−S} underflows, and the floor keeps t
+// finite without moving the CLs = 1 − CL edge.
 #pragma once
 
 #include <array>
-#include <functional>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <string>
@@ -44,9 +46,12 @@ enum class plane { maprime_epsilon, maprime_alphadark, mchi1_splitting };
 /// The CLI spelling of a plane (../shared/design/cli.md: --plane).
 constexpr std::string_view to_string(plane p) noexcept {
   switch (p) {
-    case plane::maprime_epsilon: return "maprime-epsilon";
-    case plane::maprime_alphadark: return "maprime-alphadark";
-    case plane::mchi1_splitting: return "mchi1-splitting";
+    case plane::maprime_epsilon:
+      return "maprime-epsilon";
+    case plane::maprime_alphadark:
+      return "maprime-alphadark";
+    case plane::mchi1_splitting:
+      return "mchi1-splitting";
   }
   return "unknown";
 }
@@ -101,9 +106,12 @@ struct plane_ranges {
 
 [[nodiscard]] constexpr plane_ranges default_ranges(plane p) noexcept {
   switch (p) {
-    case plane::maprime_epsilon: return {1e-3, 1.0, 1e-6, 1e-1};
-    case plane::maprime_alphadark: return {1e-3, 1.0, 1e-4, 1.0};
-    case plane::mchi1_splitting: return {1e-3, 0.33, 1e-2, 0.99};
+    case plane::maprime_epsilon:
+      return {1e-3, 1.0, 1e-6, 1e-1};
+    case plane::maprime_alphadark:
+      return {1e-3, 1.0, 1e-4, 1.0};
+    case plane::mchi1_splitting:
+      return {1e-3, 0.33, 1e-2, 0.99};
   }
   return {1e-3, 1.0, 1e-6, 1e-1};
 }
@@ -149,8 +157,7 @@ inline stats::cls_calculator make_calculator(const analysis& a) {
 }
 
 /// The model point of plane c at x (and, on the m_χ1 plane, Δ/m_χ1 = f).
-[[nodiscard]] inline model::parameters<double> point_at(const plane_config& c, double x,
-                                                        double f) {
+[[nodiscard]] inline model::parameters<double> point_at(const plane_config& c, double x, double f) {
   if (c.which == plane::mchi1_splitting) {
     const double m_aprime = c.mass_ratio * x;
     return model::parameters<double>::from_mass_chi1(m_aprime, epsilon_gm2(c, m_aprime),
@@ -180,8 +187,8 @@ inline stats::cls_calculator make_calculator(const analysis& a) {
       case plane::maprime_alphadark: {
         signal::yield_model y(spectrum, point_at(c, x, c.splitting_ratio), c.setup, c.yield);
         const double eps = epsilon_gm2(c, m_aprime);
-        test = [calc = detail::make_calculator(c.stats), eps, y = std::move(y)](
-                   double alpha_dark) mutable {
+        test = [calc = detail::make_calculator(c.stats), eps,
+                y = std::move(y)](double alpha_dark) mutable {
           return detail::exclusion_test(calc, y.events(eps, alpha_dark));
         };
         break;
