@@ -34,6 +34,7 @@
 #include "semivisible/production/aprime_spectrum.hpp"
 #include "semivisible/scan/engine.hpp"
 #include "semivisible/scan/intervals.hpp"
+#include "semivisible/scan/spectrum_cache.hpp"
 #include "semivisible/signal/yield.hpp"
 #include "semivisible/stats/cls.hpp"
 #include "semivisible/stats/counting_model.hpp"
@@ -97,6 +98,8 @@ struct plane_config {
   double splitting_ratio = model::benchmark_values::splitting_ratio;  ///< Δ/m_χ1 (fixed planes)
   physics::gm2_discrepancy gm2 = physics::gm2_discrepancy_2021;       ///< ε_(g−2) of Fig. 5
   interval_options intervals{};  ///< y range (lo, hi) and edge tolerance
+  /// Optional cache of A′ spectra shared with other scans (nullptr: each x builds its own).
+  std::shared_ptr<spectrum_cache> spectra{};
 };
 
 /// Default y range and x range of each plane [GeV or dimensionless].
@@ -174,7 +177,10 @@ inline stats::cls_calculator make_calculator(const analysis& a) {
       std::make_shared<const production::primary_track_length>(signal::make_track_length(c.setup));
   return [c, track](double x) {
     const double m_aprime = c.which == plane::mchi1_splitting ? c.mass_ratio * x : x;
-    auto spectrum = signal::make_spectrum(m_aprime, c.setup, *track);
+    const auto shared = c.spectra ? c.spectra->get(m_aprime, c.setup, *track)
+                                  : std::make_shared<const production::aprime_spectrum>(
+                                        signal::make_spectrum(m_aprime, c.setup, *track));
+    const production::aprime_spectrum& spectrum = *shared;
     std::function<double(double)> test;
     switch (c.which) {
       case plane::maprime_epsilon: {
@@ -194,10 +200,9 @@ inline stats::cls_calculator make_calculator(const analysis& a) {
         break;
       }
       case plane::mchi1_splitting: {
-        test = [c, x, calc = detail::make_calculator(c.stats),
-                spectrum = std::move(spectrum)](double f) mutable {
+        test = [c, x, calc = detail::make_calculator(c.stats), shared](double f) mutable {
           const auto point = point_at(c, x, f);  // ε = ε_(g−2)(m_A′)
-          const signal::yield_model y(spectrum, point, c.setup, c.yield);
+          const signal::yield_model y(*shared, point, c.setup, c.yield);
           return detail::exclusion_test(calc, y.events(point.epsilon(), point.alpha_dark()));
         };
         break;
