@@ -30,6 +30,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "scan_options.hpp"
 #include "semivisible/io/atomic_file.hpp"
 #include "semivisible/io/csv.hpp"
 #include "semivisible/io/json.hpp"
@@ -102,12 +103,25 @@ void write_text(const fs::path& p, const std::string& text) {
   io::write_atomically(p, text);
 }
 
+void run_na64_into(const na64_options& o, const fs::path& tmp);
+
+/// Runs the reproduction into DIR.partial, then renames it to DIR; on failure removes DIR.partial.
 void run_na64(const na64_options& o) {
+  const fs::path tmp = fs::path(o.out + ".partial");
+  try {
+    run_na64_into(o, tmp);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    throw;
+  }
+}
+
+void run_na64_into(const na64_options& o, const fs::path& tmp) {
   const auto t0 = std::chrono::steady_clock::now();
   if (o.points < 2)
     throw invalid_parameter(fmt::format("na64-2021: --points = {}, but must be >= 2", o.points));
   const fs::path out(o.out);
-  const fs::path tmp = fs::path(o.out + ".partial");
   std::error_code ec;
   if (fs::exists(out, ec) && !fs::is_directory(out, ec))
     throw invalid_parameter(fmt::format("na64-2021: --out = '{}', but must be a directory", o.out));
@@ -161,6 +175,7 @@ void run_na64(const na64_options& o) {
     j.table = scan::scan_plane(j.c, j.xs, ro);
     fs::create_directories(tmp / j.dir, ec);
     io::write_exclusion_files(tmp / j.dir, j.table, "--out");
+    write_contour_formats(tmp / j.dir, j.table, j.c.which, true, true);
   }
   const auto t_scans = std::chrono::steady_clock::now();
 

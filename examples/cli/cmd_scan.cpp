@@ -31,6 +31,8 @@ struct scan_cli_options {
   std::string shard = "1/1";
   std::string out;
   unsigned threads = 0;
+  bool hepdata = false;
+  bool darkcast = false;
   output_format format = output_format::text;
 };
 
@@ -64,6 +66,7 @@ void run_scan(const scan_cli_options& o) {
   const auto table = scan::scan_plane(c, xs, ro);
 
   io::write_exclusion_files(o.out, table, "--out");  // each file: temporary name + rename
+  write_contour_formats(o.out, table, c.which, o.hepdata, o.darkcast);
 
   std::size_t failed = 0, excluded = 0;
   for (const auto& r : table.rows) {
@@ -96,6 +99,9 @@ void add_scan_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--threads", o->threads, "Worker threads (0: all cores)")->capture_default_str();
   cmd->add_option("--out", o->out, "Output directory")->required();
+  cmd->add_flag("--hepdata", o->hepdata, "Also write DIR/hepdata/ (HEPData YAML submission)");
+  cmd->add_flag("--darkcast", o->darkcast,
+                "Also write DIR/exclusion.lmt (DarkCast limit; maprime-epsilon plane only)");
   add_format_option(*cmd, o->format);
   cmd->callback([o] { run_scan(*o); });
 }

@@ -19,50 +19,32 @@
 namespace semivisible::cli {
 
 // ---------------------------------------------------------------- validators
-/// A finite number > 0; CLI11 prefixes the message with the option name.
-inline const CLI::Validator positive_number{
-    [](std::string& s) -> std::string {
-      try {
-        std::size_t used = 0;
-        const double v = std::stod(s, &used);
-        if (used != s.size() || !std::isfinite(v) || !(v > 0))
-          return fmt::format("must be a finite number > 0, got '{}'", s);
-      } catch (const std::exception&) {
-        return fmt::format("must be a finite number > 0, got '{}'", s);
-      }
-      return {};
-    },
-    "POSITIVE"};
+/// A validator accepting a whole-string number for which `ok(value)` holds; otherwise the message
+/// "must be <requirement>, got '<text>'" (CLI11 prefixes it with the option's name).
+template <class Predicate>
+CLI::Validator number_validator(Predicate ok, std::string requirement, std::string name) {
+  return CLI::Validator(
+      [ok, requirement](std::string& s) -> std::string {
+        try {
+          std::size_t used = 0;
+          const double v = std::stod(s, &used);
+          if (used == s.size() && ok(v)) return {};
+        } catch (const std::exception&) {
+        }
+        return fmt::format("must be {}, got '{}'", requirement, s);
+      },
+      std::move(name));
+}
 
+/// A finite number > 0.
+inline const CLI::Validator positive_number = number_validator(
+    [](double v) { return std::isfinite(v) && v > 0; }, "a finite number > 0", "POSITIVE");
 /// A finite number >= 0.
-inline const CLI::Validator non_negative_number{
-    [](std::string& s) -> std::string {
-      try {
-        std::size_t used = 0;
-        const double v = std::stod(s, &used);
-        if (used != s.size() || !std::isfinite(v) || !(v >= 0))
-          return fmt::format("must be a finite number >= 0, got '{}'", s);
-      } catch (const std::exception&) {
-        return fmt::format("must be a finite number >= 0, got '{}'", s);
-      }
-      return {};
-    },
-    "NON-NEGATIVE"};
-
+inline const CLI::Validator non_negative_number = number_validator(
+    [](double v) { return std::isfinite(v) && v >= 0; }, "a finite number >= 0", "NON-NEGATIVE");
 /// A number strictly between 0 and 1.
-inline const CLI::Validator open_unit_interval{
-    [](std::string& s) -> std::string {
-      try {
-        std::size_t used = 0;
-        const double v = std::stod(s, &used);
-        if (used != s.size() || !(v > 0 && v < 1))
-          return fmt::format("must be a number in (0, 1), got '{}'", s);
-      } catch (const std::exception&) {
-        return fmt::format("must be a number in (0, 1), got '{}'", s);
-      }
-      return {};
-    },
-    "(0,1)"};
+inline const CLI::Validator open_unit_interval =
+    number_validator([](double v) { return v > 0 && v < 1; }, "a number in (0, 1)", "(0,1)");
 
 // ---------------------------------------------------------------- model options
 /// The common model options of ../shared/design/cli.md (defaults: the NA64 2021 benchmark).

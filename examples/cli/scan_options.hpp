@@ -92,3 +92,37 @@ inline void add_physics_scan_options(CLI::App& cmd, physics_scan_options& o) {
 }
 
 }  // namespace semivisible::cli
+
+#include "semivisible/io/darkcast.hpp"
+#include "semivisible/io/hepdata.hpp"
+
+namespace semivisible::cli {
+
+/// Writes DIR/hepdata/{submission,exclusion}.yaml and, on the (m_A′, ε) plane, the DarkCast
+/// limit DIR/exclusion.lmt (io/hepdata.hpp, io/darkcast.hpp). Returns the files written.
+inline std::vector<std::filesystem::path> write_contour_formats(const std::filesystem::path& dir,
+                                                                const scan::exclusion_table& t,
+                                                                scan::plane p, bool hepdata,
+                                                                bool darkcast) {
+  std::vector<std::filesystem::path> written;
+  if (hepdata) {
+    io::hepdata_options o;
+    o.comment = fmt::format("Semi-visible dark photon exclusion ({}), computed with semivisible",
+                            scan::to_string(p));
+    o.x_name = p == scan::plane::mchi1_splitting ? "M(CHI1)" : "M(A')";
+    o.y_name = p == scan::plane::maprime_epsilon     ? "EPSILON"
+               : p == scan::plane::maprime_alphadark ? "ALPHA_D"
+                                                     : "DELTA/M(CHI1)";
+    std::filesystem::create_directories(dir / "hepdata");
+    const auto files = io::write_hepdata(dir / "hepdata", t.rows, o);
+    written.insert(written.end(), files.begin(), files.end());
+  }
+  if (darkcast && p == scan::plane::maprime_epsilon) {
+    const auto files = io::write_darkcast(dir / "exclusion.lmt", t.rows,
+                                          "semivisible exclusion, (m_A' [GeV], epsilon)");
+    written.insert(written.end(), files.begin(), files.end());
+  }
+  return written;
+}
+
+}  // namespace semivisible::cli

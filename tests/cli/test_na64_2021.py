@@ -12,7 +12,9 @@ with tempfile.TemporaryDirectory() as d:
     check(code == 0, f"na64-2021 failed: {err}")
     for f in ["summary.json", "maprime-epsilon/exclusion.csv", "maprime-alphadark/exclusion.csv",
               "mchi1-splitting/exclusion.csv", "mchi1-splitting-projection/exclusion.csv",
-              "maprime-epsilon-invisible/exclusion.csv", "overlays/gm2_band.csv", "overlays/relic.csv"]:
+              "maprime-epsilon-invisible/exclusion.csv", "overlays/gm2_band.csv", "overlays/relic.csv",
+              "maprime-epsilon/exclusion.lmt", "maprime-epsilon/hepdata/submission.yaml",
+              "mchi1-splitting/hepdata/exclusion.yaml"]:
         check(os.path.exists(os.path.join(out, f)), f"missing {f}")
     check(not os.path.exists(out + ".partial"), "temporary directory renamed")
     s = json.load(open(os.path.join(out, "summary.json")))

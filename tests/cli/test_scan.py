@@ -11,6 +11,10 @@ with tempfile.TemporaryDirectory() as d:
     code, out, err = run("scan", "--plane", "maprime-epsilon", "--points", 8, "--range", "0.01:0.5",
                          "--out", full, "--format", "json")
     check(code == 0, f"scan failed: {err}")
+    code, _, err = run("scan", "--plane", "maprime-epsilon", "--points", 3, "--range", "0.01:0.5",
+                       "--hepdata", "--darkcast", "--out", os.path.join(d, "formats"))
+    check(code == 0 and os.path.exists(os.path.join(d, "formats", "hepdata", "submission.yaml"))
+          and os.path.exists(os.path.join(d, "formats", "exclusion.lmt")), f"--hepdata/--darkcast: {err}")
     rows = list(csv.DictReader(open(os.path.join(full, "exclusion.csv"))))
     check(list(rows[0].keys()) == ["x", "lower", "upper", "status"], f"columns: {list(rows[0].keys())}")
     check(len(rows) == 8 and all(r["status"] == "ok" for r in rows), "8 ok rows")
