@@ -175,7 +175,9 @@ inline stats::cls_calculator make_calculator(const analysis& a) {
 [[nodiscard]] inline auto make_test_maker(const plane_config& c) {
   auto track =
       std::make_shared<const production::primary_track_length>(signal::make_track_length(c.setup));
-  return [c, track](double x) {
+  // The CLs calculator caches the background-only distributions: built once here, copied per x.
+  const auto calculator = detail::make_calculator(c.stats);
+  return [c, track, calculator](double x) {
     const double m_aprime = c.which == plane::mchi1_splitting ? c.mass_ratio * x : x;
     const auto shared = c.spectra ? c.spectra->get(m_aprime, c.setup, *track)
                                   : std::make_shared<const production::aprime_spectrum>(
@@ -185,7 +187,7 @@ inline stats::cls_calculator make_calculator(const analysis& a) {
     switch (c.which) {
       case plane::maprime_epsilon: {
         signal::yield_model y(spectrum, point_at(c, x, c.splitting_ratio), c.setup, c.yield);
-        test = [calc = detail::make_calculator(c.stats), y = std::move(y)](double epsilon) mutable {
+        test = [calc = calculator, y = std::move(y)](double epsilon) mutable {
           return detail::exclusion_test(calc, y.events(epsilon));
         };
         break;
@@ -193,14 +195,13 @@ inline stats::cls_calculator make_calculator(const analysis& a) {
       case plane::maprime_alphadark: {
         signal::yield_model y(spectrum, point_at(c, x, c.splitting_ratio), c.setup, c.yield);
         const double eps = epsilon_gm2(c, m_aprime);
-        test = [calc = detail::make_calculator(c.stats), eps,
-                y = std::move(y)](double alpha_dark) mutable {
+        test = [calc = calculator, eps, y = std::move(y)](double alpha_dark) mutable {
           return detail::exclusion_test(calc, y.events(eps, alpha_dark));
         };
         break;
       }
       case plane::mchi1_splitting: {
-        test = [c, x, calc = detail::make_calculator(c.stats), shared](double f) mutable {
+        test = [c, x, calc = calculator, shared](double f) mutable {
           const auto point = point_at(c, x, f);  // ε = ε_(g−2)(m_A′)
           const signal::yield_model y(*shared, point, c.setup, c.yield);
           return detail::exclusion_test(calc, y.events(point.epsilon(), point.alpha_dark()));
