@@ -26,6 +26,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <boost/math/tools/roots.hpp>
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
@@ -222,6 +223,33 @@ void run_na64_into(const na64_options& o, const fs::path& tmp) {
       relic_line.emplace_back(m_aprime, p.epsilon);
     }
     write_text(tmp / "overlays" / "relic.csv", csv);
+  }
+  // ---- overlays: the relic line in the (m_χ1, Δ/m_χ1) plane at ε = ε_(g−2): the splitting f at
+  // which y_relic(m_χ1, f) = ε_(g−2)² α_D / R⁴ (y_relic grows with f: Boltzmann suppression of χ2).
+  {
+    const auto& c = jobs[2].c;
+    const auto masses = scan::log_grid(3e-3, 0.33, 16);
+    std::vector<std::future<std::optional<double>>> futures;
+    for (double m1 : masses)
+      futures.push_back(std::async(std::launch::async, [&c, m1]() -> std::optional<double> {
+        const double eps = scan::epsilon_gm2(c, c.mass_ratio * m1);
+        const double y_target = eps * eps * c.alpha_dark / std::pow(c.mass_ratio, 4);
+        auto g = [&](double f) {
+          const auto p = relic::thermal_target(m1, f, c.alpha_dark, c.mass_ratio);
+          return p.status.ok() ? std::log(p.y / y_target) : std::nan("");
+        };
+        double lo = 0.02, hi = 0.95;
+        const double g_lo = g(lo), g_hi = g(hi);
+        if (!std::isfinite(g_lo) || !std::isfinite(g_hi) || g_lo * g_hi > 0) return std::nullopt;
+        std::uintmax_t iterations = 30;
+        const auto r = boost::math::tools::toms748_solve(
+            g, lo, hi, g_lo, g_hi, boost::math::tools::eps_tolerance<double>(12), iterations);
+        return 0.5 * (r.first + r.second);
+      }));
+    std::string csv = "mass_chi1_GeV,splitting\n";
+    for (std::size_t i = 0; i < masses.size(); ++i)
+      if (const auto f = futures[i].get()) csv += fmt::format("{},{}\n", masses[i], *f);
+    write_text(tmp / "overlays" / "relic_splitting.csv", csv);
   }
   const auto t_overlays = std::chrono::steady_clock::now();
 

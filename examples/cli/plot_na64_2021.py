@@ -84,6 +84,11 @@ def main(d):
     if invisible:
         ax.plot(column(invisible, "m_aprime_GeV"), column(invisible, "epsilon_90"), color="gray",
                 ls="--", lw=1, label=r"NA64 2019 $A'\to$ invisible (published)")
+    inv = intervals(os.path.join(d, "maprime-epsilon-invisible", "exclusion.csv"))
+    if inv:
+        xs = [x for x, v in inv.items() if v]
+        ax.plot(xs, [inv[x][0][0] for x in xs], color="gray", ls=":", lw=1,
+                label=r"$A'\to$ invisible, re-cast with this library")
     shade(ax, intervals(os.path.join(d, "maprime-epsilon", "exclusion.csv")), "tab:green",
           "NA64 90% CL (this reproduction)")
     ax.set_xscale("log")
