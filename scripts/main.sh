@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-cmake --preset release -DSEMIVISIBLE_BUILD_TESTS=OFF
+cmake --preset release
 cmake --build --preset release -j "$(nproc)" --target semivisible_cli
 ./build/release/examples/cli/semivisible na64-2021 --out na64-2021 "$@"

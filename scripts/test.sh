@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-cmake --preset release
+cmake --preset release -DSEMIVISIBLE_BUILD_TESTS=ON -DSEMIVISIBLE_BUILD_EXAMPLES=ON
 cmake --build --preset release -j "$(nproc)"
 ctest --preset release -j "$(nproc)"
