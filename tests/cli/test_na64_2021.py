@@ -29,4 +29,12 @@ with tempfile.TemporaryDirectory() as d:
     check(s["max_excluded_splitting_projection"] >= s["max_excluded_splitting_at_gm2"],
           "the compact-HCAL1 projection reaches at least as far in splitting")
     check("paper" in stdout and "ours" in stdout, "comparison table printed")
+    for flag in ["epsilon_excluded_max_at_range_end", "max_excluded_splitting_at_gm2_at_range_end"]:
+        check(isinstance(s.get(flag), bool), f"summary flag {flag}")
+    # At small m_chi1 the chi2 escapes and all splittings are excluded: the extent is the range end,
+    # and the table then gives no ratio for it (docs/validation.md 4).
+    check(s["max_excluded_splitting_at_gm2_at_range_end"], "splitting extent ends at the range end")
+    row = [l for l in stdout.splitlines() if "largest excluded Delta/m_chi1 (scan range end)" in l]
+    check(len(row) == 1 and row[0].split()[-1].endswith("4)") and " - " in row[0],
+          "range-end row printed without a ratio")
 finish()

@@ -1,10 +1,9 @@
 // semivisible/scan/planes.hpp — the physics planes of the NA64 2021 paper on the generic engine.
 //
 // Three planes (the NA64 2021 paper, Fig. 4 and Fig. 5):
-//   maprime_epsilon   x = m_A′ [GeV], y = ε        at α_D, m_A′/m_χ1, Δ/m_χ1 fixed (Fig. 4)
-//   maprime_alphadark x = m_A′ [GeV], y = α_D      at ε = ε_(g−2) central, ratios fixed (Fig. 5
-//   top) mchi1_splitting   x = m_χ1 [GeV], y = Δ/m_χ1   at ε = ε_(g−2)(m_A′ = ratio·m_χ1) (Fig. 5
-//   bottom)
+//   maprime_epsilon    x = m_A′ [GeV], y = ε       at α_D, m_A′/m_χ1, Δ/m_χ1 fixed (Fig. 4)
+//   maprime_alphadark  x = m_A′ [GeV], y = α_D     at ε = ε_(g−2) central, ratios (Fig. 5 top)
+//   mchi1_splitting    x = m_χ1 [GeV], y = Δ/m_χ1  at ε = ε_(g−2)(m_A′ = R m_χ1) (Fig. 5 bottom)
 // A point (x, y) is excluded at confidence level CL when CLs(μ = 1) < 1 − CL for the expected
 // signal (S1, S2) of signal::yield_model on the two-bin counting model of the analysis. The
 // test function handed to scan::excluded_intervals is t(y) = ln(CLs/(1 − CL)), negative where

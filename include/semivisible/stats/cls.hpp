@@ -334,46 +334,63 @@ class exact_cls {
   std::vector<double> pois_;
 };
 
+// --------------------------------------------------------------------------- observed fits
+/// The μ-independent fits on the observed data that q̃_μ needs: the free fit (μ̂, its NLL) and the
+/// background-only fit θ̂_0. Shared by the asymptotic and the toy calculators.
+struct observed_fits {
+  dataset data;
+  double mu_hat = 0, nll_free = 0;
+  std::vector<double> background_only;  ///< (μ = 0, θ̂_0)
+  solver_status status{};
+
+  observed_fits(const likelihood& lik, const fit_options& options) : data(lik.observed_data()) {
+    const fit_result free =
+        lik.fit_unconditional(data, std::numeric_limits<double>::infinity(), options);
+    keep_first_failure(status, free.status);
+    mu_hat = free.mu();
+    nll_free = free.nll;
+    // θ̂_0: when the data are impossible without signal (n > 0 where b = 0) the fit reports
+    // invalid_input and keeps θ at the global observables; that is no failure of the limit.
+    const fit_result zero = lik.fit_conditional(0.0, data, options);
+    if (zero.status.code != status::invalid_input) keep_first_failure(status, zero.status);
+    background_only = zero.parameters;
+  }
+
+  /// q̃_μ from the conditional fit's NLL (0 when μ̂ ≥ μ: CCGV Eq. 16 one-sided).
+  [[nodiscard]] double qtilde(double mu, double nll_conditional) const {
+    return mu_hat >= mu ? 0.0 : std::max(0.0, 2.0 * (nll_conditional - nll_free));
+  }
+};
+
 // --------------------------------------------------------------------------- asymptotic
 /// q̃_μ on observed data and the Asimov q_{μ,A}, with the fits that do not depend on μ done once.
 class asymptotic_cls {
  public:
   asymptotic_cls(const counting_model& model, std::span<const double> signal,
                  const fit_options& options)
-      : lik_(model, signal), options_(options) {
-    data_ = lik_.observed_data();
-    const fit_result free =
-        lik_.fit_unconditional(data_, std::numeric_limits<double>::infinity(), options_);
-    keep_first_failure(status_, free.status);
-    mu_hat_ = free.mu();
-    nll_free_ = free.nll;
-    // θ̂_0: background-only fit. When the data are impossible without signal (n > 0 where
-    // b = 0) the fit reports invalid_input and keeps θ at the global observables — the Asimov
-    // set is then the nominal background, and that is no failure of the limit.
-    const fit_result zero = lik_.fit_conditional(0.0, data_, options_);
-    if (zero.status.code != status::invalid_input) keep_first_failure(status_, zero.status);
+      : lik_(model, signal), options_(options), obs_(lik_, options_) {
     // Asimov data at μ' = 0: counts ν(0, θ̂_0), global observables θ̂_0 (CCGV §3.2).
-    asimov_.counts = lik_.expected(zero.parameters);
-    asimov_.global_observables.assign(zero.parameters.begin() + 1, zero.parameters.end());
-    Eigen::VectorXd x(static_cast<Eigen::Index>(zero.parameters.size()));
-    for (std::size_t j = 0; j < zero.parameters.size(); ++j)
-      x[static_cast<Eigen::Index>(j)] = zero.parameters[j];
+    const std::vector<double>& theta0 = obs_.background_only;
+    asimov_.counts = lik_.expected(theta0);
+    asimov_.global_observables.assign(theta0.begin() + 1, theta0.end());
+    Eigen::VectorXd x(static_cast<Eigen::Index>(theta0.size()));
+    for (std::size_t j = 0; j < theta0.size(); ++j) x[static_cast<Eigen::Index>(j)] = theta0[j];
     nll_asimov_free_ = lik_.evaluate(x, asimov_);
-    start_obs_ = zero.parameters;
-    start_asimov_ = zero.parameters;
+    start_obs_ = theta0;
+    start_asimov_ = theta0;
   }
 
   [[nodiscard]] const likelihood& model_likelihood() const noexcept { return lik_; }
-  [[nodiscard]] const solver_status& status() const noexcept { return status_; }
+  [[nodiscard]] const solver_status& status() const noexcept { return obs_.status; }
 
   /// q̃_μ on the observed data.
   double qtilde(double mu, solver_status& st) {
-    if (mu_hat_ >= mu) return 0.0;
+    if (obs_.mu_hat >= mu) return 0.0;
     start_obs_[0] = mu;
-    const fit_result c = lik_.fit_conditional(mu, data_, options_, start_obs_);
+    const fit_result c = lik_.fit_conditional(mu, obs_.data, options_, start_obs_);
     keep_first_failure(st, c.status);
     if (c.status.ok()) start_obs_ = c.parameters;
-    return std::max(0.0, 2.0 * (c.nll - nll_free_));
+    return obs_.qtilde(mu, c.nll);
   }
 
   /// q_{μ,A} on the Asimov data set (μ' = 0).
@@ -388,7 +405,7 @@ class asymptotic_cls {
   /// Observed CLs at μ.
   cls_result cls(double mu) {
     cls_result r;
-    r.status = status_;
+    r.status = obs_.status;
     const double q = qtilde(mu, r.status);
     const double qa = qasimov(mu, r.status);
     return from_statistics(q, qa, r);
@@ -417,10 +434,10 @@ class asymptotic_cls {
  private:
   likelihood lik_;
   fit_options options_;
-  dataset data_, asimov_;
-  double mu_hat_ = 0, nll_free_ = 0, nll_asimov_free_ = 0;
+  observed_fits obs_;
+  dataset asimov_;
+  double nll_asimov_free_ = 0;
   std::vector<double> start_obs_, start_asimov_;
-  solver_status status_{};
 };
 
 // --------------------------------------------------------------------------- toys
@@ -468,18 +485,9 @@ class toys_cls {
  public:
   toys_cls(const counting_model& model, std::span<const double> signal, std::size_t toys,
            std::uint64_t seed, unsigned threads, const fit_options& options)
-      : lik_(model, signal), toys_(toys), seed_(seed), options_(options) {
+      : lik_(model, signal), toys_(toys), seed_(seed), options_(options), obs_(lik_, options_) {
     if (toys == 0) semivisible::detail::throw_invalid("stats::cls", "toys", 0.0, ">= 1");
     threads_ = threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
-    data_ = lik_.observed_data();
-    const fit_result free =
-        lik_.fit_unconditional(data_, std::numeric_limits<double>::infinity(), options_);
-    keep_first_failure(status_, free.status);
-    mu_hat_ = free.mu();
-    nll_free_ = free.nll;
-    const fit_result zero = lik_.fit_conditional(0.0, data_, options_);
-    if (zero.status.code != status::invalid_input) keep_first_failure(status_, zero.status);
-    background_fit_ = zero.parameters;
   }
 
   /// The sorted q̃_μ of both ensembles and q̃_obs at μ.
@@ -491,20 +499,18 @@ class toys_cls {
 
   ensembles run(double mu) {
     ensembles e;
-    e.status = status_;
-    if (mu_hat_ >= mu) {
-      e.q_obs = 0;
-    }
-    const fit_result c = lik_.fit_conditional(mu, data_, options_);
+    e.status = obs_.status;
+    // The conditional fit is needed even when q̃_obs = 0: it generates the s+b toys.
+    const fit_result c = lik_.fit_conditional(mu, obs_.data, options_);
     keep_first_failure(e.status, c.status);
-    if (mu_hat_ < mu) e.q_obs = std::max(0.0, 2.0 * (c.nll - nll_free_));
+    e.q_obs = obs_.qtilde(mu, c.nll);
     e.q_sb.assign(toys_, 0.0);
     e.q_b.assign(toys_, 0.0);
     std::vector<solver_status> failures(threads_);
     auto work = [&](unsigned worker) {
       for (std::size_t t = worker; t < toys_; t += threads_) {
         e.q_sb[t] = toy_statistic(mu, c.parameters, 0, t, failures[worker]);
-        e.q_b[t] = toy_statistic(mu, background_fit_, 1, t, failures[worker]);
+        e.q_b[t] = toy_statistic(mu, obs_.background_only, 1, t, failures[worker]);
       }
     };
     if (threads_ == 1) {
@@ -571,10 +577,7 @@ class toys_cls {
   std::uint64_t seed_;
   unsigned threads_ = 1;
   fit_options options_;
-  dataset data_;
-  double mu_hat_ = 0, nll_free_ = 0;
-  std::vector<double> background_fit_;
-  solver_status status_{};
+  observed_fits obs_;
 };
 
 /// Solves CLs(t) = α for t = μ Σs (events) by bracketing and toms748.
