@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages semivisible needs, only those that are missing. Idempotent.
+# Extra packages can be named as arguments (e.g. libgsl-dev for the optional semivisible::gsl).
 set -euo pipefail
 packages=(g++ cmake ninja-build git libeigen3-dev libboost-dev libfmt-dev catch2 libbenchmark-dev
-          libcli11-dev nlohmann-json3-dev libyaml-cpp-dev python3 python3-matplotlib clang-format)
+          libcli11-dev nlohmann-json3-dev libyaml-cpp-dev python3 python3-matplotlib clang-format
+          "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

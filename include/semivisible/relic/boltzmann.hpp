@@ -79,6 +79,45 @@ struct freeze_out_result {
 
 namespace detail {
 
+/// From the accepted trajectory (xs, ys), ending at x_end: Y∞ with the closed-form tail beyond
+/// x_end (Y_eq negligible, rate ∝ 1/x²: 1/Y∞ = 1/Y(x_end) + λ(x_end) x_end), Ω h² and x_f.
+/// Shared by every integrator of the Boltzmann equation; `fn` names the public function.
+template <class Rate, class EquilibriumYield>
+[[nodiscard]] freeze_out_result complete_freeze_out(const char* fn, double m1,
+                                                    const std::vector<double>& xs,
+                                                    const std::vector<double>& ys, Rate&& rate,
+                                                    EquilibriumYield&& yeq_of,
+                                                    const freeze_out_options& opt) {
+  freeze_out_result result;
+  const double y_end = ys.empty() ? 0.0 : ys.back();
+  if (!std::isfinite(y_end) || !(y_end > 0)) {
+    result.status = {
+        status::numerical_error,
+        fmt::format("{}: the ODE solution is not finite and positive (Y = {})", fn, y_end)};
+    return result;
+  }
+  result.yield = y_end / (1 + y_end * rate(opt.x_end) * opt.x_end);
+  result.omega_h2 = omega_h2_per_mass_yield * m1 * result.yield;
+  // x_f: first grid point where Y/Y_eq − 1 ≥ δ, interpolated linearly in ln(Y/Y_eq − 1) vs x
+  result.x_freeze_out = opt.x_start;
+  for (std::size_t i = 1; i < xs.size(); ++i) {
+    const double yeq = yeq_of(xs[i]);
+    if (ys[i] >= (1 + opt.freeze_out_delta) * yeq) {
+      const double yeq0 = yeq_of(xs[i - 1]);
+      const double d0 = ys[i - 1] / yeq0 - 1, d1 = yeq > 0 ? ys[i] / yeq - 1 : 1e300;
+      if (d0 > 0 && d1 < 1e300) {
+        const double t =
+            (std::log(opt.freeze_out_delta) - std::log(d0)) / (std::log(d1) - std::log(d0));
+        result.x_freeze_out = xs[i - 1] + std::clamp(t, 0.0, 1.0) * (xs[i] - xs[i - 1]);
+      } else {
+        result.x_freeze_out = xs[i];
+      }
+      break;
+    }
+  }
+  return result;
+}
+
 /// The solver proper: dY/dx = −rate(x) (Y² − yeq(x)²) from x_start to x_end (see the header
 /// comment); `rate` is λ(x)⟨σ_eff v⟩(x), `yeq` is Y_eq(x), m1 [GeV] converts Y∞ to Ω h².
 /// Inputs are assumed validated (solve_freeze_out, thermal_target do it).
@@ -171,34 +210,7 @@ template <class Rate, class EquilibriumYield>
       return result;
     }
   }
-  const double y_end = y;
-  if (!std::isfinite(y_end) || !(y_end > 0)) {
-    result.status = {
-        status::numerical_error,
-        fmt::format("{}: the ODE solution is not finite and positive (Y = {})", fn, y_end)};
-    return result;
-  }
-  // closed-form tail beyond x_end (Y_eq negligible, rate ∝ 1/x²)
-  result.yield = y_end / (1 + y_end * rate(opt.x_end) * opt.x_end);
-  result.omega_h2 = omega_h2_per_mass_yield * m1 * result.yield;
-  // x_f: first grid point where Y/Y_eq − 1 ≥ δ, interpolated linearly in ln(Y/Y_eq − 1) vs x
-  result.x_freeze_out = opt.x_start;
-  for (std::size_t i = 1; i < xs.size(); ++i) {
-    const double yeq = yeq_of(xs[i]);
-    if (ys[i] >= (1 + opt.freeze_out_delta) * yeq) {
-      const double yeq0 = yeq_of(xs[i - 1]);
-      const double d0 = ys[i - 1] / yeq0 - 1, d1 = yeq > 0 ? ys[i] / yeq - 1 : 1e300;
-      if (d0 > 0 && d1 < 1e300) {
-        const double t =
-            (std::log(opt.freeze_out_delta) - std::log(d0)) / (std::log(d1) - std::log(d0));
-        result.x_freeze_out = xs[i - 1] + std::clamp(t, 0.0, 1.0) * (xs[i] - xs[i - 1]);
-      } else {
-        result.x_freeze_out = xs[i];
-      }
-      break;
-    }
-  }
-  return result;
+  return complete_freeze_out(fn, m1, xs, ys, rate, yeq_of, opt);
 }
 
 }  // namespace detail
@@ -223,13 +235,11 @@ template <class Rate, class EquilibriumYield>
          hi + std::log(sum);
 }
 
-/// Solves the Boltzmann equation for the species `all` (lightest first) with ⟨σ_eff v⟩(x) [GeV⁻²]
-/// given by `sigma_eff_v`. Throws for bad input; returns a status when the solve fails.
-template <class SigmaEffV>
-[[nodiscard]] freeze_out_result solve_freeze_out(std::span<const species> all,
-                                                 SigmaEffV&& sigma_eff_v,
-                                                 const freeze_out_options& opt = {}) {
-  constexpr const char* fn = "semivisible::relic::solve_freeze_out";
+namespace detail {
+
+/// Input checks shared by every freeze-out solver; `fn` names the public function.
+inline void validate_freeze_out(const char* fn, std::span<const species> all,
+                                const freeze_out_options& opt) {
   if (all.empty()) semivisible::detail::throw_invalid(fn, "species.size()", 0.0, ">= 1");
   for (const auto& sp : all) {
     semivisible::detail::require_positive(fn, "species.mass", sp.mass);
@@ -244,18 +254,34 @@ template <class SigmaEffV>
   semivisible::detail::require_positive(fn, "relative_tolerance", opt.relative_tolerance);
   semivisible::detail::require_positive(fn, "absolute_tolerance", opt.absolute_tolerance);
   semivisible::detail::require_positive(fn, "freeze_out_delta", opt.freeze_out_delta);
-  const double m1 = all.front().mass;
-  if (m1 / opt.x_start > dof_temperature_max)
-    semivisible::detail::throw_invalid(fn, "mass/x_start", m1 / opt.x_start,
+  if (all.front().mass / opt.x_start > dof_temperature_max)
+    semivisible::detail::throw_invalid(fn, "mass/x_start", all.front().mass / opt.x_start,
                                        "<= 1e4 GeV (the g_eff/h_eff table)");
+}
 
+/// λ(x)⟨σ_eff v⟩(x), the coefficient of (Y² − Y_eq²) in the header's equation; m1 [GeV].
+/// Holds `sigma_eff_v` by reference.
+template <class SigmaEffV>
+[[nodiscard]] auto annihilation_rate(double m1, SigmaEffV& sigma_eff_v) {
   const double planck = std::sqrt(constants::pi / 45) * constants::mass_planck * m1;
-  // λ(x) ⟨σ_eff v⟩: the coefficient of (Y² − Y_eq²)
-  const auto rate = [&](double x) {
+  return [planck, m1, &sigma_eff_v](double x) {
     return planck * effective_dof(m1 / x).g_star_sqrt / (x * x) * sigma_eff_v(x);
   };
+}
+
+}  // namespace detail
+
+/// Solves the Boltzmann equation for the species `all` (lightest first) with ⟨σ_eff v⟩(x) [GeV⁻²]
+/// given by `sigma_eff_v`. Throws for bad input; returns a status when the solve fails.
+template <class SigmaEffV>
+[[nodiscard]] freeze_out_result solve_freeze_out(std::span<const species> all,
+                                                 SigmaEffV&& sigma_eff_v,
+                                                 const freeze_out_options& opt = {}) {
+  detail::validate_freeze_out("semivisible::relic::solve_freeze_out", all, opt);
+  const double m1 = all.front().mass;
   return detail::integrate_abundance(
-      m1, rate, [&](double x) { return equilibrium_yield(all, x); }, opt);
+      m1, detail::annihilation_rate(m1, sigma_eff_v),
+      [&](double x) { return equilibrium_yield(all, x); }, opt);
 }
 
 }  // namespace semivisible::relic
