@@ -11,6 +11,7 @@
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <boost/numeric/odeint.hpp>
 
+#include "freeze_out_cases.hpp"
 #include "semivisible/constants.hpp"
 #include "semivisible/relic/boltzmann.hpp"
 
@@ -70,18 +71,10 @@ TEST_CASE("freeze-out agrees with an independent Boost.Odeint solve", "[relic][b
   // The same equation, dY/dx = −λ(x)⟨σv⟩(Y² − Y_eq²), integrated with Odeint's explicit adaptive
   // Dormand–Prince 5(4) at tight tolerance. An explicit method cannot follow the stiff equilibrium
   // phase, so it starts at Y = Y_eq where 2λ⟨σv⟩Y_eq·x = 4000: the quasi-static deviation there is
-  // ~1e-3 and is damped by ~exp(−4000), so the start leaves no trace. Two cross sections: s-wave
-  // coannihilation with a Boltzmann-suppressed partner, and an s + p-wave single species.
+  // ~1e-3 and is damped by ~exp(−4000), so the start leaves no trace. The cases are those of
+  // freeze_out_cases.hpp.
   namespace odeint = boost::numeric::odeint;
-  struct setup {
-    std::vector<sr::species> species;
-    double (*sigma_v)(double);
-  };
-  const std::vector<setup> setups{
-      {{{0.02, 2.0}, {0.028, 2.0}},
-       [](double x) { return 1e-7 * std::exp(-0.4 * x) * (1 + 3 / x); }},
-      {{{0.3, 4.0}}, [](double x) { return 2e-9 * (1 + 6 / x); }}};
-  for (const auto& [chis, sigma_v] : setups) {
+  for (const auto& [chis, sigma_v] : sr::test::freeze_out_cases()) {
     const double m1 = chis.front().mass;
     const auto rate = [&](double x) {  // λ(x)⟨σv⟩, Gondolo & Gelmini Eq. 2.1
       return std::sqrt(pi / 45) * mass_planck * m1 * sr::effective_dof(m1 / x).g_star_sqrt /

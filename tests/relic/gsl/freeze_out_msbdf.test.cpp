@@ -9,6 +9,7 @@
 
 #include <gsl/gsl_errno.h>
 
+#include "../freeze_out_cases.hpp"
 #include "semivisible/relic/boltzmann.hpp"
 #include "semivisible/relic/cross_section.hpp"
 #include "semivisible/relic/gsl/freeze_out_msbdf.hpp"
@@ -27,19 +28,10 @@ const bool gsl_handler_off = [] {
 
 TEST_CASE("GSL msbdf freeze-out agrees with the library's stiff solver", "[relic][gsl]") {
   REQUIRE(gsl_handler_off);
-  struct setup {
-    std::vector<sr::species> species;
-    double (*sigma_v)(double);
-  };
-  const std::vector<setup> setups{
-      {{{0.02, 2.0}, {0.028, 2.0}},
-       [](double x) { return 1e-7 * std::exp(-0.4 * x) * (1 + 3 / x); }},
-      {{{0.3, 4.0}}, [](double x) { return 2e-9 * (1 + 6 / x); }},
-      {{{0.002, 2.0}}, [](double) { return 3e-8; }}};  // freeze-out during e⁺e⁻ annihilation
   sr::freeze_out_options tight;
   tight.relative_tolerance = 1e-8;
   tight.absolute_tolerance = 1e-30;
-  for (const auto& [chis, sigma_v] : setups) {
+  for (const auto& [chis, sigma_v] : sr::test::freeze_out_cases()) {
     const auto ours = sr::solve_freeze_out(chis, sigma_v);
     const auto bdf = sr::solve_freeze_out_msbdf(chis, sigma_v, tight);
     REQUIRE(ours.status.ok());
