@@ -22,7 +22,5 @@ endif()
 # Third-party headers are included as SYSTEM so that our warning level does not apply to them.
 function(semivisible_own_target target)
   target_link_libraries(${target} PRIVATE semivisible::semivisible semivisible_developer)
-  target_compile_definitions(${target} PRIVATE
-    SEMIVISIBLE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
-    SEMIVISIBLE_DATA_DIR="${PROJECT_SOURCE_DIR}/data")
+  target_compile_definitions(${target} PRIVATE SEMIVISIBLE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 endfunction()

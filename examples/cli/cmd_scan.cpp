@@ -39,8 +39,7 @@ struct scan_cli_options {
 void run_scan(const scan_cli_options& o) {
   namespace fs = std::filesystem;
   // Validate everything before touching --out.
-  scan::plane_config c = scan::make_plane_config(scan::plane_from_string(o.plane));
-  o.physics.apply(c);
+  scan::plane_config c = o.physics.config(scan::plane_from_string(o.plane));
   const scan::plane_ranges d = scan::default_ranges(c.which);
   const auto xr = o.range ? scan::parse_range(*o.range, "--range") : scan::range{d.x_lo, d.x_hi};
   if (o.y_range) {

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   semivisible::cli::add_merge_command(app);
   semivisible::cli::add_relic_command(app);
   semivisible::cli::add_na64_2021_command(app);
+  semivisible::cli::add_experiments_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

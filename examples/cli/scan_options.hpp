@@ -1,5 +1,5 @@
 // examples/cli/scan_options.hpp — physics options shared by `scan` and `na64-2021`: model,
-// exposure, setup, statistics. Defaults: the NA64 2021 benchmark and 2016–2018 data.
+// experiment, exposure, statistics. Defaults: the NA64 2021 benchmark and 2016–2018 data.
 #pragma once
 
 #include <map>
@@ -8,58 +8,51 @@
 #include <CLI/CLI.hpp>
 
 #include "common.hpp"
+#include "experiment_option.hpp"
 #include "semivisible/scan/planes.hpp"
-#include "setup_option.hpp"
 
 namespace semivisible::cli {
 
 struct physics_scan_options {
-  std::string model = "semivisible";
-  double eot = 2.84e11;
-  std::string setup = "na64-2016-2018";
+  experiment_options experiment;
   double alpha_dark = 0.1;
   double mass_ratio = 3.0;
   double splitting = 0.4;
   std::string gm2 = "2021";
   double background_scale = 1.0;
-  double signal_uncertainty = 0.2;
-  double cl = 0.9;
-  std::string method = std::string(stats::to_string(stats::default_scan_method));
+  std::optional<double> signal_uncertainty{};  // default: the experiment's
+  std::optional<double> cl{};                  // default: the experiment's
+  std::optional<std::string> method{};         // default: the experiment's
   double tolerance = 1e-3;
 
-  /// Fills a plane_config; throws naming the option on bad values.
-  void apply(scan::plane_config& c) const {
-    c.yield.kind =
-        model == "invisible" ? signal::model_kind::invisible : signal::model_kind::semivisible;
-    c.yield.eot = eot;
-    c.setup = resolve_setup(setup);
-    c.alpha_dark = alpha_dark;
-    c.mass_ratio = mass_ratio;
-    c.splitting_ratio = splitting;
+  /// A plane_config of plane p; throws naming the option on bad values.
+  [[nodiscard]] scan::plane_config config(scan::plane p) const {
     if (!(mass_ratio > 2 + splitting))
       throw invalid_parameter(fmt::format(
           "--mass-ratio = {}, but must be > 2 + --splitting = {} (A' -> chi1 chi2 must be open)",
           mass_ratio, 2 + splitting));
+    auto e = experiment.load();
+    if (signal_uncertainty) e.analysis.signal_uncertainty = *signal_uncertainty;
+    if (cl) e.analysis.cl = *cl;
+    if (method) e.analysis.method = *method;
+    scan::plane_config c = scan::make_plane_config(p, std::move(e));
+    c.yield.kind = experiment.kind();
+    c.yield.exposure = experiment.exposure;
+    c.production = experiment.sources();
+    c.background_scale = background_scale;
+    c.alpha_dark = alpha_dark;
+    c.mass_ratio = mass_ratio;
+    c.splitting_ratio = splitting;
     c.gm2 = gm2 == "bnl" ? physics::gm2_discrepancy_bnl : physics::gm2_discrepancy_2021;
-    auto a = scan::na64_2016_2018_analysis(background_scale);
-    a.counts = stats::counting_model(a.counts.observed(), a.counts.background(),
-                                     a.counts.background_uncertainty(), signal_uncertainty);
-    a.cl = cl;
-    a.algorithm = stats::method_from_string(method);
-    c.stats = a;
     c.intervals.relative_tolerance = tolerance;
+    // Fail here, before anything is computed or written, on sources the experiment cannot build.
+    (void)experiment.sources_of(c.experiment);
+    return c;
   }
 };
 
 inline void add_physics_scan_options(CLI::App& cmd, physics_scan_options& o) {
-  cmd.add_option("--model", o.model, "semivisible or invisible (A' -> chi chibar, BR = 1)")
-      ->check(CLI::IsMember({"semivisible", "invisible"}))
-      ->capture_default_str();
-  cmd.add_option("--eot", o.eot, "Electrons on target")
-      ->check(positive_number)
-      ->capture_default_str();
-  cmd.add_option("--setup", o.setup, "na64-2016-2018, compact-hcal1 or a setup JSON file")
-      ->capture_default_str();
+  add_experiment_options(cmd, o.experiment);
   cmd.add_option("--alpha-dark", o.alpha_dark, "alpha_D (planes with fixed alpha_D)")
       ->check(positive_number)
       ->capture_default_str();
@@ -74,18 +67,17 @@ inline void add_physics_scan_options(CLI::App& cmd, physics_scan_options& o) {
       ->check(CLI::IsMember({"2021", "bnl"}))
       ->capture_default_str();
   cmd.add_option("--background-scale", o.background_scale,
-                 "Multiply the S1/S2 backgrounds and their uncertainties (projections)")
+                 "Multiply every region's background and its uncertainty (projections)")
       ->check(non_negative_number)
       ->capture_default_str();
-  cmd.add_option("--signal-uncertainty", o.signal_uncertainty, "Relative signal uncertainty")
-      ->check(non_negative_number)
-      ->capture_default_str();
-  cmd.add_option("--cl", o.cl, "Confidence level")
-      ->check(open_unit_interval)
-      ->capture_default_str();
-  cmd.add_option("--method", o.method, "CLs method: exact, asymptotic or toys")
-      ->check(CLI::IsMember({"exact", "asymptotic", "toys"}))
-      ->capture_default_str();
+  cmd.add_option("--signal-uncertainty", o.signal_uncertainty,
+                 "Relative signal uncertainty (default: the experiment's)")
+      ->check(non_negative_number);
+  cmd.add_option("--cl", o.cl, "Confidence level (default: the experiment's)")
+      ->check(open_unit_interval);
+  cmd.add_option("--method", o.method,
+                 "CLs method: exact, asymptotic or toys (default: the experiment's)")
+      ->check(CLI::IsMember({"exact", "asymptotic", "toys"}));
   cmd.add_option("--tolerance", o.tolerance, "Relative tolerance of the interval edges")
       ->check(positive_number)
       ->capture_default_str();

@@ -1,4 +1,3 @@
-// semivisible/efficiency.hpp — the efficiency stage: tabulated efficiencies and the NA64 selection.
+// semivisible/efficiency.hpp — the efficiency stage: tabulated efficiencies versus m_A′.
 #pragma once
-#include "semivisible/efficiency/selection.hpp"
 #include "semivisible/efficiency/table.hpp"

@@ -4,3 +4,4 @@
 #include "semivisible/physics/chi2_width.hpp"
 #include "semivisible/physics/decay_length.hpp"
 #include "semivisible/physics/gm2.hpp"
+#include "semivisible/physics/r_ratio.hpp"

@@ -3,6 +3,5 @@
 #include "semivisible/relic/boltzmann.hpp"
 #include "semivisible/relic/cross_section.hpp"
 #include "semivisible/relic/dof.hpp"
-#include "semivisible/relic/r_ratio.hpp"
 #include "semivisible/relic/thermal_average.hpp"
 #include "semivisible/relic/thermal_target.hpp"

@@ -1,5 +1,6 @@
 // semivisible/semivisible.hpp — umbrella header: the whole pipeline
-// model → physics → production → kinematics → detector → efficiency → signal → stats → scan → io.
+// model → physics → experiment → production → kinematics → detector → efficiency → signal →
+// stats → scan → io.
 #pragma once
 
 #include "semivisible/constants.hpp"
@@ -9,6 +10,7 @@
 
 #include "semivisible/detector.hpp"
 #include "semivisible/efficiency.hpp"
+#include "semivisible/experiment.hpp"
 #include "semivisible/io.hpp"
 #include "semivisible/kinematics.hpp"
 #include "semivisible/model.hpp"

@@ -41,8 +41,9 @@ TEST_CASE("sigma_12 is the crossing of Gamma(A'* -> chi1 chi2)", "[relic][cross_
       const double lambda = (s - (m1 + m2) * (m1 + m2)) * (s - (m2 - m1) * (m2 - m1));
       const double d = (s - ma * ma) * (s - ma * ma) + ma * ma * w * w;
       const double gamma = semivisible::physics::aprime_width_chi1chi2(rs, p.alpha_dark, m1, m2);
-      const double expected = 4 * pi * alpha_em * p.epsilon * p.epsilon * sr::r_ratio_total(s) *
-                              std::pow(s, 2.5) * gamma / (lambda * d);
+      const double expected = 4 * pi * alpha_em * p.epsilon * p.epsilon *
+                              semivisible::physics::r_ratio_total(s) * std::pow(s, 2.5) * gamma /
+                              (lambda * d);
       CHECK(sr::sigma_chi1chi2(s, p, w) == Approx(expected).epsilon(1e-12));
     }
   }
@@ -55,13 +56,14 @@ TEST_CASE("A' total width: dark + leptons + hadrons", "[relic][cross_section]") 
   // both are closed forms: tolerance 1e-12.
   const auto model = semivisible::model::parameters<double>::from_ratios(ma, 1e-3, 0.1, 3.0, 0.4);
   const double physics_total = semivisible::physics::aprime_width(model).total();
-  const double hadrons = 1e-6 * alpha_em * ma * sr::r_ratio_hadrons(ma * ma) / 3;
+  const double hadrons = 1e-6 * alpha_em * ma * semivisible::physics::r_ratio_hadrons(ma * ma) / 3;
   CHECK(sr::aprime_total_width(p) == Approx(physics_total + hadrons).epsilon(1e-12));
   CHECK(hadrons > 0);  // 0.3 GeV > 2 m_π
   // Dark channel closed (m1 + m2 = 2.4 m1 > m_A′ = 2.2 m1): only the ε² part is left.
   const sr::dark_sector<double> closed{0.1, 0.4, 0.1, 2.2, 1e-3};
   CHECK(sr::aprime_total_width(closed) ==
-        Approx(1e-6 * alpha_em * 0.22 * sr::r_ratio_total(0.22 * 0.22) / 3).epsilon(1e-12));
+        Approx(1e-6 * alpha_em * 0.22 * semivisible::physics::r_ratio_total(0.22 * 0.22) / 3)
+            .epsilon(1e-12));
 }
 
 TEST_CASE("relic dark_sector rejects bad input", "[relic][cross_section][errors]") {

@@ -7,8 +7,12 @@
 //   0 limit is the Dirac A′ → χχ̄ width (α_D m/3)(1 + 2m_χ²/m²)√(1 − 4m_χ²/m²).
 // Γ(A′ → ℓ⁺ℓ⁻) = (ε² α m_A′/3)(1 + 2m_ℓ²/m_A′²)√(1 − 4m_ℓ²/m_A′²)
 //   (Bjorken, Essig, Schuster, Toro, PRD 80 (2009) 075018, Eq. 9).
-// Hadronic A′ decays (∝ ε² R(m_A′)) are not included in the total: their branching ratio is
-// O(ε² α / α_D) ≲ 1e-4 in the paper's range, like the leptonic ones.
+// Γ(A′ → hadrons) = (ε² α m_A′/3) R_had(m_A′²) with the hadronic R of physics/r_ratio.hpp (the
+//   A′ couples like a heavy photon: Γ_f = ε² α m_A′ R_f/3, e.g. Batell, Pospelov, Ritz PRD 80
+//   (2009) 095024; Ilten et al. PRD 94 (2016) 115017 use the measured R the same way).
+// The semi-visible total (`aprime_width`) keeps e⁺e⁻ and μ⁺μ⁻ only: its hadronic part changes
+// BR(A′→χ1χ2) by O(ε² α R/α_D) ≲ 1e-5 in the paper's range. The visible model (the minimal dark
+// photon, no dark decays) uses `aprime_visible_widths`: e⁺e⁻, μ⁺μ⁻, τ⁺τ⁻ and hadrons.
 #pragma once
 
 #include <cmath>
@@ -17,6 +21,7 @@
 #include "semivisible/constants.hpp"
 #include "semivisible/error.hpp"
 #include "semivisible/model/parameters.hpp"
+#include "semivisible/physics/r_ratio.hpp"
 
 namespace semivisible::physics {
 
@@ -72,6 +77,38 @@ template <std::floating_point Real>
   return {aprime_width_chi1chi2(p.mass_aprime(), p.alpha_dark(), p.mass_chi1(), p.mass_chi2()),
           aprime_width_leptons(p.mass_aprime(), p.epsilon(), Real(constants::mass_electron)),
           aprime_width_leptons(p.mass_aprime(), p.epsilon(), Real(constants::mass_muon))};
+}
+
+/// Γ(A′ → hadrons) [GeV] = (ε² α m_A′/3) R_had(m_A′²) (physics/r_ratio.hpp); 0 below 2 m_π.
+template <std::floating_point Real>
+[[nodiscard]] Real aprime_width_hadrons(Real mass_aprime, Real epsilon) {
+  constexpr const char* fn = "semivisible::physics::aprime_width_hadrons";
+  detail::require_positive(fn, "mass_aprime", mass_aprime);
+  detail::require_positive(fn, "epsilon", epsilon);
+  return epsilon * epsilon * Real(constants::alpha_em) * mass_aprime / 3 *
+         r_ratio_hadrons(mass_aprime * mass_aprime);
+}
+
+/// Partial widths of the minimal (visible) dark photon, which has no dark decays [GeV].
+template <std::floating_point Real>
+struct aprime_visible_width_set {
+  Real electrons;
+  Real muons;
+  Real taus;
+  Real hadrons;
+  [[nodiscard]] Real total() const noexcept { return electrons + muons + taus + hadrons; }
+};
+
+/// τ mass [GeV] (PDG 2022: 1776.86 MeV), as in physics/r_ratio.hpp's r_ratio_total.
+inline constexpr double mass_tau = 1.77686;
+
+/// Γ(A′ → e⁺e⁻, μ⁺μ⁻, τ⁺τ⁻, hadrons) of the visible dark photon of mass m_A′ [GeV] at mixing ε.
+template <std::floating_point Real>
+[[nodiscard]] aprime_visible_width_set<Real> aprime_visible_widths(Real mass_aprime, Real epsilon) {
+  return {aprime_width_leptons(mass_aprime, epsilon, Real(constants::mass_electron)),
+          aprime_width_leptons(mass_aprime, epsilon, Real(constants::mass_muon)),
+          aprime_width_leptons(mass_aprime, epsilon, Real(mass_tau)),
+          aprime_width_hadrons(mass_aprime, epsilon)};
 }
 
 }  // namespace semivisible::physics

@@ -28,6 +28,7 @@
 #include "semivisible/constants.hpp"
 #include "semivisible/error.hpp"
 #include "semivisible/production/cross_section.hpp"
+#include "semivisible/production/spectrum.hpp"
 #include "semivisible/production/track_length.hpp"
 
 namespace semivisible::production {
@@ -40,7 +41,7 @@ struct thick_target {
 };
 
 /// dN/dE_A′ per electron on target at ε = 1 for E_A′ above a threshold.
-class aprime_spectrum {
+class aprime_spectrum final : public energy_spectrum {
  public:
   static constexpr std::size_t nodes_per_interval = 8;
   static constexpr std::size_t uniform_intervals = 4;
@@ -65,8 +66,8 @@ class aprime_spectrum {
     build(track, which);
   }
 
-  [[nodiscard]] double mass_aprime() const noexcept { return mass_; }            ///< GeV
-  [[nodiscard]] double energy_threshold() const noexcept { return threshold_; }  ///< GeV
+  [[nodiscard]] double mass_aprime() const noexcept override { return mass_; }            ///< GeV
+  [[nodiscard]] double energy_threshold() const noexcept override { return threshold_; }  ///< GeV
   [[nodiscard]] double beam_energy() const noexcept { return target_.beam_energy; }
   [[nodiscard]] const thick_target& target() const noexcept { return target_; }
 
@@ -74,21 +75,26 @@ class aprime_spectrum {
   [[nodiscard]] double per_eot(double epsilon = 1.0) const noexcept {
     return epsilon * epsilon * total_;
   }
+  [[nodiscard]] double per_particle() const noexcept override { return total_; }
 
   /// A′ per EOT at ε = 1 with E_A′ in [threshold, E] (piecewise-linear density between nodes).
   [[nodiscard]] double cumulative(double energy) const { return interpolate(cum_count_, energy); }
 
   /// ∫_{threshold}^{E} dE′ (dN/dE′)/E′ at ε = 1 [1/GeV]: what the flat χ2 spectrum needs.
-  [[nodiscard]] double cumulative_over_energy(double energy) const {
+  [[nodiscard]] double cumulative_over_energy(double energy) const override {
     return interpolate(cum_over_e_, energy);
   }
 
   /// Highest E_A′ represented [GeV] (E0(1 − 1e-10)).
-  [[nodiscard]] double energy_top() const noexcept { return points_.back(); }
+  [[nodiscard]] double energy_top() const noexcept override { return points_.back(); }
 
   /// Quadrature nodes E_A′ [GeV] and weights × dN/dE_A′ (at ε = 1): Σ w_i f(E_i) ≈ ∫ dN f.
-  [[nodiscard]] const std::vector<double>& node_energies() const noexcept { return node_e_; }
-  [[nodiscard]] const std::vector<double>& node_weights() const noexcept { return node_w_; }
+  [[nodiscard]] const std::vector<double>& node_energies() const noexcept override {
+    return node_e_;
+  }
+  [[nodiscard]] const std::vector<double>& node_weights() const noexcept override {
+    return node_w_;
+  }
 
   /// dN/dE_A′ at ε = 1 [1/GeV] at one energy, by direct integration (not cached).
   [[nodiscard]] double density(double energy_aprime, const primary_track_length& track,

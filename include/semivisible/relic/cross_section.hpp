@@ -6,7 +6,7 @@
 //   σ12(s) = (1/4)(4πα ε²)(4πα_D) [R_tot(s)/(6π)] · 4[2(q·p1)(q·p2) + s p1·p2 + 3 s m1 m2]
 //            / (2 λ^{1/2}(s, m1², m2²) [(s − m_A′²)² + m_A′² Γ_A′²]),
 // the 1/4 averaging over the two Majorana spins, with R_tot = Σ_f R_f the e, μ, τ and hadronic
-// ratios of relic/r_ratio.hpp (Q_f² N_c A_f(s) = R_f(s)/(6π) for a lepton).
+// ratios of physics/r_ratio.hpp (Q_f² N_c A_f(s) = R_f(s)/(6π) for a lepton).
 // A′ total width in the propagator: Γ(A′→χ1χ2) (physics/aprime_width.hpp, 0 when closed) plus
 // Γ(A′→SM) = ε² α m_A′ R_tot(m_A′²)/3 — the same R as in σ12, so hadrons enter consistently.
 #pragma once
@@ -17,7 +17,7 @@
 #include "semivisible/constants.hpp"
 #include "semivisible/error.hpp"
 #include "semivisible/physics/aprime_width.hpp"
-#include "semivisible/relic/r_ratio.hpp"
+#include "semivisible/physics/r_ratio.hpp"
 
 namespace semivisible::relic {
 
@@ -54,7 +54,8 @@ template <std::floating_point Real>
   p.validate("semivisible::relic::aprime_total_width");
   const Real m = p.mass_aprime();
   const Real dark = physics::aprime_width_chi1chi2(m, p.alpha_dark, p.mass_chi1, p.mass_chi2());
-  return dark + p.epsilon * p.epsilon * Real(constants::alpha_em) * m * r_ratio_total(m * m) / 3;
+  return dark +
+         p.epsilon * p.epsilon * Real(constants::alpha_em) * m * physics::r_ratio_total(m * m) / 3;
 }
 
 /// σ(χ1χ2 → A′* → SM) [GeV⁻²] at s [GeV²], spin-averaged, for a given total A′ width [GeV].
@@ -73,7 +74,8 @@ template <std::floating_point Real>
   const Real propagator = (s - ma * ma) * (s - ma * ma) + ma * ma * width_aprime * width_aprime;
   const Real couplings =
       4 * pi * Real(constants::alpha_em) * p.epsilon * p.epsilon * 4 * pi * p.alpha_dark;
-  return couplings / 4 * r_ratio_total(s) / (6 * pi) * initial / (2 * sqrt(lambda) * propagator);
+  return couplings / 4 * physics::r_ratio_total(s) / (6 * pi) * initial /
+         (2 * sqrt(lambda) * propagator);
 }
 
 }  // namespace semivisible::relic

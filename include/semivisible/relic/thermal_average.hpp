@@ -72,9 +72,13 @@ template <std::floating_point Real>
 [[nodiscard]] std::vector<double> sigma_breakpoints(const dark_sector<Real>& p, Real width_aprime) {
   const double ma = static_cast<double>(p.mass_aprime());
   const double w = static_cast<double>(width_aprime);
-  std::vector<double> b{
-      ma,         2 * constants::mass_muon, 2 * constants::mass_pion_charged, mass_rho, 1.0, 2.0,
-      2 * 1.77686};
+  std::vector<double> b{ma,
+                        2 * constants::mass_muon,
+                        2 * constants::mass_pion_charged,
+                        physics::mass_rho,
+                        1.0,
+                        2.0,
+                        2 * 1.77686};
   for (const double k : {2.0, 10.0}) {
     b.push_back(ma - k * w);
     b.push_back(ma + k * w);

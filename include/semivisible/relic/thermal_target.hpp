@@ -6,7 +6,7 @@
 //   ⟨σ_eff v⟩ = 2 r1 r2 ⟨σ12 v⟩,   r_i = n_i^eq/(n_1^eq + n_2^eq) = m_i² K2(m_i/T)/Σ_j m_j²
 //   K2(m_j/T),
 // ⟨σ12 v⟩ from relic/thermal_average.hpp (Gondolo–Gelmini for m1 ≠ m2), σ12 from
-// relic/cross_section.hpp (e⁺e⁻, μ⁺μ⁻, τ⁺τ⁻, hadrons via relic/r_ratio.hpp, Breit–Wigner A′ with
+// relic/cross_section.hpp (e⁺e⁻, μ⁺μ⁻, τ⁺τ⁻, hadrons via physics/r_ratio.hpp, Breit–Wigner A′ with
 // its total width), and the Boltzmann equation of relic/boltzmann.hpp. Method: σ12 ∝ ε² except
 // through the A′ width, so ⟨σ12 v⟩/ε² is tabulated once on a grid uniform in ln x (cubic B-spline
 // of its logarithm) for the width at the current ε; ε² is then found with Boost.Math toms748
@@ -31,7 +31,8 @@
 namespace semivisible::relic {
 
 /// Range of m_χ1 [GeV] accepted by thermal_target: the g_eff/h_eff table and the hadronic model
-/// (√s up to ~3 m_χ1 must be described by r_ratio.hpp; above ~1 GeV it is a crude continuum).
+/// (√s up to ~3 m_χ1 must be described by physics/r_ratio.hpp; above ~1 GeV it is a crude
+/// continuum).
 inline constexpr double mass_chi1_min = 1e-3;
 inline constexpr double mass_chi1_max = 5.0;
 

@@ -1,24 +1,29 @@
-// semivisible/scan/planes.hpp — the physics planes of the NA64 2021 paper on the generic engine.
+// semivisible/scan/planes.hpp — the physics planes of the NA64 2021 paper, for any experiment,
+// on the generic engine.
 //
 // Three planes (the NA64 2021 paper, Fig. 4 and Fig. 5):
 //   maprime_epsilon    x = m_A′ [GeV], y = ε       at α_D, m_A′/m_χ1, Δ/m_χ1 fixed (Fig. 4)
 //   maprime_alphadark  x = m_A′ [GeV], y = α_D     at ε = ε_(g−2) central, ratios (Fig. 5 top)
 //   mchi1_splitting    x = m_χ1 [GeV], y = Δ/m_χ1  at ε = ε_(g−2)(m_A′ = R m_χ1) (Fig. 5 bottom)
 // A point (x, y) is excluded at confidence level CL when CLs(μ = 1) < 1 − CL for the expected
-// signal (S1, S2) of signal::yield_model on the two-bin counting model of the analysis. The
+// signal of signal::yield_model in every region, on the experiment's counting model (one bin per
+// region, scan/analysis.hpp). The
 // test function handed to scan::excluded_intervals is t(y) = ln(CLs/(1 − CL)), negative where
 // excluded. Per x, one stats::cls_calculator (it caches the background-only distributions), the A′
-// spectrum (it depends only on m_A′) and, on the first two planes, the whole yield_model are built
+// spectra (they depend only on m_A′) and, on the first two planes, the whole yield_model are built
 // once; ε and α_D then enter analytically (signal/yield.hpp). CLs is floored at the smallest normal
 // double before the logarithm: deep inside an island CLs = e^{−S} underflows, and the floor keeps t
 // finite without moving the CLs = 1 − CL edge.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,11 +31,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "semivisible/detector/setup.hpp"
 #include "semivisible/error.hpp"
+#include "semivisible/experiment/experiment.hpp"
 #include "semivisible/model/parameters.hpp"
 #include "semivisible/physics/gm2.hpp"
-#include "semivisible/production/aprime_spectrum.hpp"
+#include "semivisible/production/sources.hpp"
+#include "semivisible/scan/analysis.hpp"
 #include "semivisible/scan/engine.hpp"
 #include "semivisible/scan/intervals.hpp"
 #include "semivisible/scan/spectrum_cache.hpp"
@@ -66,32 +72,14 @@ inline plane plane_from_string(std::string_view name) {
       name));
 }
 
-/// The statistical side of a search: observed counts and backgrounds per signal region
-/// (S1, S2), the relative signal uncertainty, the CLs method and the confidence level.
-struct analysis {
-  stats::counting_model counts;
-  stats::method algorithm = stats::default_scan_method;
-  double cl = 0.9;
-};
-
-/// NA64 2016–2018 as re-cast by the NA64 2021 paper: 0 events observed in S1 and S2, expected
-/// backgrounds 0.19 ± 0.07 (S1, PRL 125 081801) and 0.53 ± 0.17 (S2, PRL 123 121801), all signal
-/// uncertainties together ≤ 20 % (taken as 20 %, log-normal), CLs at 90 % CL.
-/// `background_scale` multiplies backgrounds and their uncertainties (projections).
-[[nodiscard]] inline analysis na64_2016_2018_analysis(double background_scale = 1.0) {
-  semivisible::detail::require_non_negative("semivisible::scan::na64_2016_2018_analysis",
-                                            "background_scale", background_scale);
-  const double k = background_scale;
-  return {stats::counting_model({0.0, 0.0}, {0.19 * k, 0.53 * k}, {0.07 * k, 0.17 * k}, 0.2),
-          stats::default_scan_method, 0.9};
-}
-
 /// Everything that defines one plane scan.
 struct plane_config {
   plane which = plane::maprime_epsilon;
-  detector::setup setup = detector::na64_2016_2018();
-  signal::yield_options yield{};  ///< EOT, model kind, efficiencies, calibration
-  analysis stats = na64_2016_2018_analysis();
+  experiment::experiment experiment;  ///< beam, target, sources, regions, analysis
+  signal::yield_options yield{};      ///< model kind and exposure (0: the experiment's)
+  /// Only these of the experiment's production sources (nullopt: all of them).
+  std::optional<std::vector<std::string>> production{};
+  double background_scale = 1.0;  ///< multiplies the backgrounds and their uncertainties
   double alpha_dark = model::benchmark_values::alpha_dark;            ///< fixed α_D (ε planes)
   double mass_ratio = model::benchmark_values::mass_ratio;            ///< m_A′/m_χ1
   double splitting_ratio = model::benchmark_values::splitting_ratio;  ///< Δ/m_χ1 (fixed planes)
@@ -99,6 +87,11 @@ struct plane_config {
   interval_options intervals{};  ///< y range (lo, hi) and edge tolerance
   /// Optional cache of A′ spectra shared with other scans (nullptr: each x builds its own).
   std::shared_ptr<spectrum_cache> spectra{};
+
+  /// The exposure actually used (particles on target).
+  [[nodiscard]] double exposure() const noexcept {
+    return yield.exposure == 0 ? experiment.beam.particles_on_target : yield.exposure;
+  }
 };
 
 /// Default y range and x range of each plane [GeV or dimensionless].
@@ -118,10 +111,11 @@ struct plane_ranges {
   return {1e-3, 1.0, 1e-6, 1e-1};
 }
 
-/// A plane_config with the plane's default y range filled in.
-[[nodiscard]] inline plane_config make_plane_config(plane p) {
+/// A plane_config for experiment e with the plane's default y range filled in.
+[[nodiscard]] inline plane_config make_plane_config(plane p, experiment::experiment e) {
   plane_config c;
   c.which = p;
+  c.experiment = std::move(e);
   const plane_ranges r = default_ranges(p);
   c.intervals.lo = r.y_lo;
   c.intervals.hi = r.y_hi;
@@ -134,22 +128,46 @@ namespace detail {
 /// `calculator` caches the background-only part of the CLs computation (one per x and thread).
 inline double exclusion_test(stats::cls_calculator& calculator, const signal::expected_events& e) {
   const double alpha = 1 - calculator.options().cl;
-  const std::array<double, 2> s{e.events_s1, e.events_s2};
-  if (!(s[0] + s[1] > 0)) return -std::log(alpha);  // nothing expected: CLs = 1
-  const stats::cls_result r = calculator.cls(s);
+  std::array<double, signal::max_regions> s{};
+  double sum = 0;
+  for (std::size_t k = 0; k < e.region_count; ++k) sum += s[k] = e.regions[k].events;
+  if (!(sum > 0)) return -std::log(alpha);  // nothing expected: CLs = 1
+  const stats::cls_result r = calculator.cls(std::span<const double>(s.data(), e.region_count));
   if (!r.status.ok())
     throw semivisible::domain_error(fmt::format("scan: CLs fit failed: {}", r.status.message));
   return std::log(std::max(r.value, std::numeric_limits<double>::min()) / alpha);
 }
 
-inline stats::cls_calculator make_calculator(const analysis& a) {
-  stats::limit_options o;
-  o.cl = a.cl;
-  o.algorithm = a.algorithm;
-  o.expected = false;
-  o.threads = 1;  // the scan is already parallel over x
-  return stats::cls_calculator(a.counts, o);
+inline stats::cls_calculator make_calculator(const plane_config& c) {
+  return stats::cls_calculator(counting_model_of(c.experiment, c.background_scale),
+                               limit_options_of(c.experiment));
 }
+
+/// The spectra of one m_A′ for every threshold the experiment's regions use, fetched once (from
+/// the cache when there is one) and handed to every yield_model built at that mass.
+class per_mass_spectra {
+ public:
+  per_mass_spectra(const plane_config& c, const production::source_set& sources, double mass) {
+    for (const auto& r : c.experiment.regions) {
+      const double lo = signal::detail::region_energy_min(c.experiment, r);
+      if (std::find(lo_.begin(), lo_.end(), lo) != lo_.end()) continue;
+      lo_.push_back(lo);
+      spectra_.push_back(c.spectra ? c.spectra->get(sources, mass, lo)
+                                   : sources.spectrum(mass, lo));
+    }
+  }
+  [[nodiscard]] signal::spectrum_provider provider() const {
+    return [lo = lo_, spectra = spectra_](double, double energy_min) {
+      for (std::size_t i = 0; i < lo.size(); ++i)
+        if (lo[i] == energy_min) return spectra[i];
+      throw invalid_parameter("semivisible::scan: no spectrum fetched for this threshold");
+    };
+  }
+
+ private:
+  std::vector<double> lo_;
+  std::vector<std::shared_ptr<const production::energy_spectrum>> spectra_;
+};
 
 }  // namespace detail
 
@@ -170,29 +188,27 @@ inline stats::cls_calculator make_calculator(const analysis& a) {
 
 /// The per-x test maker for scan::excluded_intervals_per_x: builds the per-mass precompute once
 /// and returns t(y) (negative where excluded). Thread-safe: captures copies only.
-/// The electron track-length tables depend only on the setup and are built here, once per scan.
+/// The production sources (their mass-independent tables) are built here, once per scan.
 [[nodiscard]] inline auto make_test_maker(const plane_config& c) {
-  auto track =
-      std::make_shared<const production::primary_track_length>(signal::make_track_length(c.setup));
+  auto sources = std::make_shared<const production::source_set>(c.experiment, c.production);
   // The CLs calculator caches the background-only distributions: built once here, copied per x.
-  const auto calculator = detail::make_calculator(c.stats);
-  return [c, track, calculator](double x) {
+  const auto calculator = detail::make_calculator(c);
+  return [c, sources, calculator](double x) {
     const double m_aprime = c.which == plane::mchi1_splitting ? c.mass_ratio * x : x;
-    const auto shared = c.spectra ? c.spectra->get(m_aprime, c.setup, *track)
-                                  : std::make_shared<const production::aprime_spectrum>(
-                                        signal::make_spectrum(m_aprime, c.setup, *track));
-    const production::aprime_spectrum& spectrum = *shared;
+    const detail::per_mass_spectra spectra(c, *sources, m_aprime);
     std::function<double(double)> test;
     switch (c.which) {
       case plane::maprime_epsilon: {
-        signal::yield_model y(spectrum, point_at(c, x, c.splitting_ratio), c.setup, c.yield);
+        signal::yield_model y(c.experiment, point_at(c, x, c.splitting_ratio), spectra.provider(),
+                              c.yield);
         test = [calc = calculator, y = std::move(y)](double epsilon) mutable {
           return detail::exclusion_test(calc, y.events(epsilon));
         };
         break;
       }
       case plane::maprime_alphadark: {
-        signal::yield_model y(spectrum, point_at(c, x, c.splitting_ratio), c.setup, c.yield);
+        signal::yield_model y(c.experiment, point_at(c, x, c.splitting_ratio), spectra.provider(),
+                              c.yield);
         const double eps = epsilon_gm2(c, m_aprime);
         test = [calc = calculator, eps, y = std::move(y)](double alpha_dark) mutable {
           return detail::exclusion_test(calc, y.events(eps, alpha_dark));
@@ -200,9 +216,9 @@ inline stats::cls_calculator make_calculator(const analysis& a) {
         break;
       }
       case plane::mchi1_splitting: {
-        test = [c, x, calc = calculator, shared](double f) mutable {
+        test = [c, x, calc = calculator, provider = spectra.provider()](double f) mutable {
           const auto point = point_at(c, x, f);  // ε = ε_(g−2)(m_A′)
-          const signal::yield_model y(*shared, point, c.setup, c.yield);
+          const signal::yield_model y(c.experiment, point, provider, c.yield);
           return detail::exclusion_test(calc, y.events(point.epsilon(), point.alpha_dark()));
         };
         break;
@@ -216,19 +232,27 @@ inline stats::cls_calculator make_calculator(const analysis& a) {
 [[nodiscard]] inline nlohmann::ordered_json describe(const plane_config& c) {
   nlohmann::ordered_json j;
   j["plane"] = std::string(to_string(c.which));
-  j["model"] = c.yield.kind == signal::model_kind::invisible ? "invisible" : "semivisible";
-  j["setup"] = c.setup.name;
-  j["eot"] = c.yield.eot;
+  j["model"] = std::string(signal::to_string(c.yield.kind));
+  j["experiment"] = c.experiment.name;
+  j["setup"] = c.experiment.name;
+  std::string sources;
+  for (const auto& spec : c.experiment.production)
+    if (!c.production ||
+        std::find(c.production->begin(), c.production->end(), spec.name) != c.production->end())
+      sources += (sources.empty() ? "" : ",") + spec.name;
+  j["production"] = sources;
+  j["eot"] = c.exposure();
   j["alpha_dark"] = c.alpha_dark;
   j["mass_ratio"] = c.mass_ratio;
   j["splitting"] = c.splitting_ratio;
   j["gm2_delta_amu"] = c.gm2.value;
-  j["cl"] = c.stats.cl;
-  j["method"] = std::string(stats::to_string(c.stats.algorithm));
-  j["observed"] = c.stats.counts.observed();
-  j["background"] = c.stats.counts.background();
-  j["background_uncertainty"] = c.stats.counts.background_uncertainty();
-  j["signal_uncertainty"] = c.stats.counts.signal_uncertainty();
+  const auto counts = counting_model_of(c.experiment, c.background_scale);
+  j["cl"] = c.experiment.analysis.cl;
+  j["method"] = c.experiment.analysis.method;
+  j["observed"] = counts.observed();
+  j["background"] = counts.background();
+  j["background_uncertainty"] = counts.background_uncertainty();
+  j["signal_uncertainty"] = counts.signal_uncertainty();
   j["y_lo"] = c.intervals.lo;
   j["y_hi"] = c.intervals.hi;
   j["relative_tolerance"] = c.intervals.relative_tolerance;

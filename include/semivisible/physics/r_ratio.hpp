@@ -1,4 +1,4 @@
-// semivisible/relic/r_ratio.hpp — final states of a virtual A′ (or photon) of mass √s:
+// semivisible/physics/r_ratio.hpp — final states of a virtual A′ (or photon) of mass √s:
 // the ratios R_f(s) = σ(e⁺e⁻ → γ* → f) / σ_pt(e⁺e⁻ → μ⁺μ⁻), σ_pt = 4πα²/(3s).
 //
 // Leptons: R_ℓ = (1 + 2m_ℓ²/s) β_ℓ, β_ℓ = √(1 − 4m_ℓ²/s) (Peskin & Schroeder Eq. 5.12 with masses).
@@ -21,7 +21,7 @@
 
 #include "semivisible/constants.hpp"
 
-namespace semivisible::relic {
+namespace semivisible::physics {
 
 /// ρ(770) and ρ(1450) parameters [GeV] (PDG 2022, charged-pion e⁺e⁻ values).
 inline constexpr double mass_rho = 0.77526;
@@ -39,7 +39,9 @@ template <std::floating_point Real>
   return (1 + 2 * r) * sqrt(1 - 4 * r);
 }
 
-namespace detail {
+}  // namespace semivisible::physics
+
+namespace semivisible::detail {
 
 /// One Gounaris–Sakurai amplitude normalised to 1 at s = 0 (Gounaris & Sakurai 1968, Eqs. 2–6);
 /// the s-independent constants k(m²), h(m²), h′(m²) and d are computed once per resonance.
@@ -84,14 +86,16 @@ class gounaris_sakurai {
   Real mass_, width_, k0_{}, h0_{}, dh0_{}, numerator_{};
 };
 
-}  // namespace detail
+}  // namespace semivisible::detail
+
+namespace semivisible::physics {
 
 /// |F_π(s)|², the pion form factor (ρ + ρ′ Gounaris–Sakurai), for s > 4 m_π² [GeV²].
 template <std::floating_point Real>
 [[nodiscard]] Real pion_form_factor_squared(Real s) {
-  static const detail::gounaris_sakurai<Real> rho{Real(mass_rho), Real(width_rho)};
-  static const detail::gounaris_sakurai<Real> rho_prime{Real(mass_rho_prime),
-                                                        Real(width_rho_prime)};
+  static const semivisible::detail::gounaris_sakurai<Real> rho{Real(mass_rho), Real(width_rho)};
+  static const semivisible::detail::gounaris_sakurai<Real> rho_prime{Real(mass_rho_prime),
+                                                                     Real(width_rho_prime)};
   const auto f =
       (rho(s) + Real(rho_prime_amplitude) * rho_prime(s)) / (1 + Real(rho_prime_amplitude));
   return std::norm(f);
@@ -135,4 +139,4 @@ template <std::floating_point Real>
          r_ratio_hadrons(s);
 }
 
-}  // namespace semivisible::relic
+}  // namespace semivisible::physics

@@ -1,16 +1,16 @@
-// Tests of semivisible/relic/r_ratio.hpp: lepton limits and the hadronic model against measured
+// Tests of semivisible/physics/r_ratio.hpp: lepton limits and the hadronic model against measured
 // e⁺e⁻ → hadrons numbers.
 #include <catch2/catch.hpp>
 
 #include <cmath>
 
 #include "semivisible/constants.hpp"
-#include "semivisible/relic/r_ratio.hpp"
+#include "semivisible/physics/r_ratio.hpp"
 
-namespace sr = semivisible::relic;
+namespace sr = semivisible::physics;
 using semivisible::constants::mass_muon;
 
-TEST_CASE("lepton R: threshold and high-energy limit", "[relic][r_ratio]") {
+TEST_CASE("lepton R: threshold and high-energy limit", "[physics][r_ratio]") {
   CHECK(sr::r_ratio_lepton(0.9 * 4 * mass_muon * mass_muon, mass_muon) == 0.0);
   // far above threshold R → 1 − O(m⁴/s²): 1e-6 at s = 100 m_μ²·4·... (r = 1e-4 here)
   CHECK(sr::r_ratio_lepton(1e4 * mass_muon * mass_muon, mass_muon) == Approx(1.0).epsilon(1e-6));
@@ -19,7 +19,7 @@ TEST_CASE("lepton R: threshold and high-energy limit", "[relic][r_ratio]") {
         Approx(11.0 / 16).epsilon(1e-14));
 }
 
-TEST_CASE("pion form factor: rho peak and low-energy behaviour", "[relic][r_ratio]") {
+TEST_CASE("pion form factor: rho peak and low-energy behaviour", "[physics][r_ratio]") {
   const double mpi = semivisible::constants::mass_pion_charged;
   CHECK(sr::r_ratio_pions(3.9 * mpi * mpi) == 0.0);
   // Measured |F_π|² at √s = m_ρ is ≈ 45 (CMD-2, BaBar PRD 86 (2012) 032013, with ω interference,
@@ -33,7 +33,7 @@ TEST_CASE("pion form factor: rho peak and low-energy behaviour", "[relic][r_rati
   CHECK(sr::pion_form_factor_squared(s) == Approx(vmd).epsilon(0.10));
 }
 
-TEST_CASE("hadronic continuum against measured R", "[relic][r_ratio]") {
+TEST_CASE("hadronic continuum against measured R", "[physics][r_ratio]") {
   // Measured R (PDG 2022, Fig. 52.2): ≈ 2.2 at 2.5–3 GeV (u, d, s), ≈ 3.6 at 5 GeV (with c).
   // Model: 3 Σ Q² (1 + α_s/π), α_s = 0.25; tolerance 10 % (quoted model accuracy above 2 GeV).
   CHECK(sr::r_ratio_hadrons(3.0 * 3.0) == Approx(2.2).epsilon(0.10));

@@ -1,0 +1,44 @@
+"""`semivisible experiments`: the built-ins with name, description, beam, production, regions;
+and a toy experiment written only as JSON runs through `scan`."""
+import json
+import os
+import tempfile
+
+from clitest import run, run_json, check, bad_input, finish
+
+here = os.path.dirname(os.path.abspath(__file__))
+r = run_json("experiments")
+names = [e["name"] for e in r.get("experiments", [])]
+for n in ["na64-2016-2018", "na64-compact-hcal1"]:
+    check(n in names, f"built-in {n} listed: {names}")
+for e in r.get("experiments", []):
+    check(set(["name", "description", "beam", "production", "regions"]) <= set(e),
+          f"{e.get('name')}: keys {sorted(e)}")
+    check(set(["particle", "energy_GeV", "particles_on_target"]) <= set(e["beam"]),
+          f"{e.get('name')}: beam keys")
+    check(all("name" in g and "signature" in g for g in e["regions"]), "region name, signature")
+na64 = next((e for e in r.get("experiments", []) if e["name"] == "na64-2016-2018"), None)
+if na64:
+    check(na64["beam"]["particles_on_target"] == 2.84e11, "na64 exposure")
+    check([g["name"] for g in na64["regions"]] == ["S1", "S2"], "na64 regions")
+
+code, out, err = run("experiments")
+check(code == 0 and "na64-2016-2018" in out, "text listing")
+
+# A toy electron dump written only as JSON (no code) runs through scan.
+toy = os.path.join(here, "..", "experiment", "data", "toy-electron-dump.json")
+with tempfile.TemporaryDirectory() as tmp:
+    out_dir = os.path.join(tmp, "toy")
+    code, out, err = run("scan", "--plane", "maprime-epsilon", "--model", "visible",
+                         "--experiment", toy, "--points", "6", "--range", "0.005:0.05",
+                         "--y-range", "1e-8:1e-2", "--out", out_dir)
+    check(code == 0, f"toy scan exit {code}: {err.strip()}")
+    if code == 0:
+        rows = json.load(open(os.path.join(out_dir, "exclusion.json")))["rows"]
+        check(all(x["status"] == "ok" for x in rows), "toy scan rows ok")
+        check(any(x["lower"] is not None for x in rows), "toy dump excludes something")
+        params = json.load(open(os.path.join(out_dir, "exclusion.json")))["parameters"]
+        check(params.get("experiment") == "toy-electron-dump", "scan records the experiment")
+
+bad_input(["experiments", "--format", "yaml"], ["--format", "yaml"])
+finish()
