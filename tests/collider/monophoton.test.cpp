@@ -83,5 +83,6 @@ TEST_CASE("monophoton functions reject bad input", "[collider][monophoton]") {
                   semivisible::invalid_parameter);
   CHECK_THROWS_AS(sc::monophoton_cross_section(s, 1.0, 0.0, -0.4, 0.6),
                   semivisible::invalid_parameter);
-  CHECK_THROWS_AS(sc::beam_energies{0.0, 3.1}.validate("test"), semivisible::invalid_parameter);
+  const sc::beam_energies zero{0.0, 3.1};
+  CHECK_THROWS_AS(zero.validate("test"), semivisible::invalid_parameter);
 }
