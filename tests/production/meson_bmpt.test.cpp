@@ -36,9 +36,9 @@ TEST_CASE("BMPT invariant cross section: support, ratio, pT shape", "[production
   CHECK(sp::bmpt_invariant_pi_plus(1.2, 0.1) == 0.0);
   // At p_T = 0 the p_T factor is 1: A (1 − x)^α (1 + Bx) x^−β exactly.
   const double x = 0.2;
-  CHECK(sp::bmpt_invariant_pi_plus(x, 0.0) ==
-        Approx(62.3 * std::pow(0.8, 3.45) * (1 + 1.57 * 0.2) * std::pow(0.2, -0.517))
-            .epsilon(1e-14));
+  CHECK(
+      sp::bmpt_invariant_pi_plus(x, 0.0) ==
+      Approx(62.3 * std::pow(0.8, 3.45) * (1 + 1.57 * 0.2) * std::pow(0.2, -0.517)).epsilon(1e-14));
   // π⁺/π⁻ = 1.05 (1 + x)^2.65: 1.05 at x → 0, 1.05 · 2^2.65 at x → 1.
   CHECK(sp::bmpt_pi_plus_over_minus(0.0) == Approx(1.05));
   CHECK(sp::bmpt_pi_plus_over_minus(1.0) == Approx(1.05 * std::pow(2.0, 2.65)).epsilon(1e-14));
@@ -64,8 +64,8 @@ TEST_CASE("BMPT nuclear scaling", "[production][meson_bmpt]") {
   const auto v = sp::bmpt_kinematics(e, m, p, th);
   const double be = sp::bmpt_invariant_cross_section(e, 9.012, m, p, th);
   const double cu = sp::bmpt_invariant_cross_section(e, 63.546, m, p, th);
-  CHECK(cu / be == Approx(std::pow(63.546 / 9.012, sp::bmpt_nuclear_exponent(v.x_feynman,
-                                                                              v.transverse_momentum)))
+  CHECK(cu / be == Approx(std::pow(63.546 / 9.012,
+                                   sp::bmpt_nuclear_exponent(v.x_feynman, v.transverse_momentum)))
                        .epsilon(1e-13));
   // π⁰ = average of π⁺ and π⁻.
   const double plus = sp::bmpt_invariant_cross_section(e, 9.012, m, p, th, sp::pion_charge::plus);
@@ -83,9 +83,8 @@ TEST_CASE("BMPT values against the independent Python evaluation", "[production]
   const auto avg = sp::pion_charge::average;
   CHECK(sp::bmpt_invariant_cross_section(400.0, 63.546, m, 20.0, 0.01) ==
         Approx(8.281719211954e+02).epsilon(1e-10));
-  CHECK(sp::bmpt_invariant_cross_section(400.0, 63.546, m, 20.0, 0.01, avg,
-                                         sp::bmpt_pion_beryllium, lin) ==
-        Approx(8.679012814165e+02).epsilon(1e-10));
+  CHECK(sp::bmpt_invariant_cross_section(400.0, 63.546, m, 20.0, 0.01, avg, sp::bmpt_pion_beryllium,
+                                         lin) == Approx(8.679012814165e+02).epsilon(1e-10));
   CHECK(sp::bmpt_invariant_cross_section(70.0, 55.845, m, 5.0, 0.05) ==
         Approx(4.620572447940e+02).epsilon(1e-10));
   CHECK(sp::bmpt_invariant_cross_section(450.0, 9.012, m, 40.0, 0.005) ==

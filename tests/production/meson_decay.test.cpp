@@ -36,7 +36,8 @@ TEST_CASE("BR(P -> gamma A') limits and cubic form", "[production][meson_decay]"
 }
 
 TEST_CASE("BR(P -> gamma A') rejects bad input", "[production][meson_decay][errors]") {
-  CHECK_THROWS_AS(sp::branching_ratio_gamma_aprime(0.135, 0.99, -0.01), semivisible::invalid_parameter);
+  CHECK_THROWS_AS(sp::branching_ratio_gamma_aprime(0.135, 0.99, -0.01),
+                  semivisible::invalid_parameter);
   CHECK_THROWS_WITH(sp::branching_ratio_gamma_aprime(-0.135, 0.99, 0.01),
                     Catch::Contains("mass_meson = -0.135"));
 }
@@ -62,8 +63,8 @@ TEST_CASE("P -> gamma A' lab kinematics conserve the invariants", "[production][
                 Approx(0.0).margin(1e-9 * (1 + ep * a.energy)));
           // Energy is linear in cosθ* between the flat-spectrum edges.
           const auto r = sp::aprime_energy_range(mp, pm, m);
-          CHECK(a.energy == Approx(0.5 * (r.lower + r.upper) + 0.5 * (r.upper - r.lower) * c)
-                                .epsilon(1e-12));
+          CHECK(a.energy ==
+                Approx(0.5 * (r.lower + r.upper) + 0.5 * (r.upper - r.lower) * c).epsilon(1e-12));
         }
   // Meson at rest: E = E*, |p| = p*, isotropic.
   const auto rest = sp::decay_to_lab(mp, 0.0, 0.0, m, 0.3, 0.0);
@@ -91,8 +92,8 @@ TEST_CASE("decay-angle rule: weights, exactness on polynomials, mean lab energy"
   const double mp = sp::properties(sp::meson::pi0).mass;
   const double m = 0.05;
   const double pm = 12.0;
-  const double mean = sp::average_over_decay(mp, pm, 0.02, m, rule,
-                                             [](const auto& a) { return a.energy; });
+  const double mean =
+      sp::average_over_decay(mp, pm, 0.02, m, rule, [](const auto& a) { return a.energy; });
   const double gamma = std::sqrt(pm * pm + mp * mp) / mp;
   CHECK(mean == Approx(gamma * (mp * mp + m * m) / (2 * mp)).epsilon(1e-13));
 }

@@ -80,10 +80,10 @@ TEST_CASE("meson spectrum: A-scaling", "[production][meson_spectrum]") {
   const sp::meson_spectrum fe(s);
   const double p = 5.0, th = 0.05;
   const auto v = sp::bmpt_kinematics(70.0, sp::properties(sp::meson::pi0).mass, p, th);
-  const double expected = std::pow(55.845 / 9.012, sp::bmpt_nuclear_exponent(
-                                                       v.x_feynman, v.transverse_momentum)) *
-                          sp::default_inelastic_cross_section_mb(9.012) /
-                          sp::default_inelastic_cross_section_mb(55.845);
+  const double expected =
+      std::pow(55.845 / 9.012, sp::bmpt_nuclear_exponent(v.x_feynman, v.transverse_momentum)) *
+      sp::default_inelastic_cross_section_mb(9.012) /
+      sp::default_inelastic_cross_section_mb(55.845);
   CHECK(fe.d2n_dp_dtheta(p, th) / be.d2n_dp_dtheta(p, th) == Approx(expected).epsilon(1e-13));
   // Multiplicity per interaction grows with A (α > 0.691 in the central region).
   CHECK(fe.multiplicity() > be.multiplicity());

@@ -41,9 +41,9 @@ TEST_CASE("w_ba limits", "[production][proton_bremsstrahlung]") {
     for (double pt2 : {0.0, 0.1, 1.0}) {
       const double h = pt2 + z * z * mp2;
       const double omz = 1 - z;
-      const double massless = a / (2 * std::numbers::pi * h) *
-                              ((1 + omz * omz) / z - 4 * z * omz * mp2 / h +
-                               4 * z * z * z * omz * mp2 * mp2 / (h * h));
+      const double massless =
+          a / (2 * std::numbers::pi * h) *
+          ((1 + omz * omz) / z - 4 * z * omz * mp2 / h + 4 * z * z * z * omz * mp2 * mp2 / (h * h));
       CHECK(sp::proton_splitting_function(z, pt2, 1e-6) == Approx(massless).epsilon(1e-9));
       // Both variants coincide at m → 0 (the differing term ∝ m²).
       CHECK(sp::proton_splitting_function(z, pt2, 1e-6, 1.0, sp::splitting_variant::z_plus) ==
@@ -87,7 +87,8 @@ TEST_CASE("proton-brem yield per POT at NuCal (70 GeV) against the Python integr
                                                       {0.5, 2.0420945989e-02},
                                                       {0.7, 1.8237160497e-01},
                                                       {0.9, 8.2317543087e-02}}};
-  for (const auto& [m, y] : ref) CHECK(sp::proton_bremsstrahlung(m).yield() == Approx(y).epsilon(1e-7));
+  for (const auto& [m, y] : ref)
+    CHECK(sp::proton_bremsstrahlung(m).yield() == Approx(y).epsilon(1e-7));
   sp::proton_bremsstrahlung_settings zp;
   zp.variant = sp::splitting_variant::z_plus;
   CHECK(sp::proton_bremsstrahlung(0.3, zp).yield() == Approx(9.6666550542e-03).epsilon(1e-7));
@@ -140,8 +141,10 @@ TEST_CASE("proton-brem spectrum: nodes, convergence, density, cuts",
   CHECK(c.z_lower() == Approx(std::sqrt(25.0 - 1.0 - 0.04) / p20).epsilon(1e-14));
   CHECK(c.z_upper() == Approx(std::sqrt(15.0 * 15.0 - 1.04) / p20).epsilon(1e-14));
   // Yield ∝ |F1|²: the ρ/ω enhancement at m = 0.7 GeV.
-  CHECK(sp::proton_bremsstrahlung(0.7).yield() / sp::proton_bremsstrahlung(0.7).form_factor_squared() <
-        sp::proton_bremsstrahlung(0.3).yield() / sp::proton_bremsstrahlung(0.3).form_factor_squared());
+  CHECK(sp::proton_bremsstrahlung(0.7).yield() /
+            sp::proton_bremsstrahlung(0.7).form_factor_squared() <
+        sp::proton_bremsstrahlung(0.3).yield() /
+            sp::proton_bremsstrahlung(0.3).form_factor_squared());
 }
 
 TEST_CASE("proton-brem settings are validated", "[production][proton_bremsstrahlung][errors]") {

@@ -56,8 +56,8 @@ struct bmpt_parameters {
 };
 
 /// BMPT Table 2, positive pions on beryllium.
-inline constexpr bmpt_parameters bmpt_pion_beryllium{62.3, 1.57, 3.45, 0.517, 6.10,
-                                                     0.153, 0.478, 1.05, 2.65, 9.012};
+inline constexpr bmpt_parameters bmpt_pion_beryllium{62.3,  1.57,  3.45, 0.517, 6.10,
+                                                     0.153, 0.478, 1.05, 2.65,  9.012};
 
 /// Which reading of the p_T factor of the nuclear exponent α(x_F, p_T) to use (see the header).
 enum class nuclear_pt_dependence { quadratic, linear };
@@ -78,8 +78,8 @@ struct bmpt_variables {
 /// The BMPT kinematic variables (x_R with M_X = m_p + m_n). Throws for E_beam ≤ m_p, m ≤ 0, p < 0
 /// or θ outside [0, π].
 template <std::floating_point Real>
-[[nodiscard]] bmpt_variables<Real> bmpt_kinematics(Real beam_energy, Real mass_meson,
-                                                   Real momentum, Real theta) {
+[[nodiscard]] bmpt_variables<Real> bmpt_kinematics(Real beam_energy, Real mass_meson, Real momentum,
+                                                   Real theta) {
   constexpr const char* fn = "semivisible::production::bmpt_kinematics";
   const Real mp = Real(constants::mass_proton);
   if (!(beam_energy > mp))

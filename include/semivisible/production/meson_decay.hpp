@@ -6,7 +6,8 @@
 //   BR(P → γA′) = 2 ε² (1 − m_A′²/m_P²)³ BR(P → γγ),   0 for m_A′ ≥ m_P (channel closed).
 // BR(P → γγ) and the masses are PDG 2022 (constants.hpp).
 // Kinematics: the decay of a spin-0 meson is isotropic in its rest frame; there the A′ has
-//   p* = (m_P² − m_A′²)/(2 m_P),  E* = (m_P² + m_A′²)/(2 m_P)   (PDG Kinematics Eq. 49.17, m_γ = 0),
+//   p* = (m_P² − m_A′²)/(2 m_P),  E* = (m_P² + m_A′²)/(2 m_P)   (PDG Kinematics Eq. 49.17, m_γ =
+//   0),
 // and it is boosted along the meson flight direction (θ_P, φ_P = 0) to the lab:
 //   E = γ(E* + β p* cosθ*),  p_∥ = γ(p* cosθ* + β E*),  p_⊥ = p* sinθ*   (pure boost, PDG 49.3),
 // then rotated by θ_P about the y axis. The lab energy is flat in [γ(E* − βp*), γ(E* + βp*)].
@@ -102,9 +103,9 @@ template <std::floating_point Real>
   semivisible::detail::require_positive(fn, "mass_aprime", mass_aprime);
   semivisible::detail::require_finite(fn, "phi_star", phi_star);
   if (!(mass_aprime < mass_meson))
-    semivisible::detail::throw_invalid(fn, "mass_aprime", mass_aprime,
-                                       fmt::format("< mass_meson = {} GeV",
-                                                   static_cast<double>(mass_meson)));
+    semivisible::detail::throw_invalid(
+        fn, "mass_aprime", mass_aprime,
+        fmt::format("< mass_meson = {} GeV", static_cast<double>(mass_meson)));
   if (!(theta_meson >= 0 && theta_meson <= Real(std::numbers::pi)))
     semivisible::detail::throw_invalid(fn, "theta_meson", theta_meson, "in [0, pi]");
   if (!(cos_theta_star >= -1 && cos_theta_star <= 1))
@@ -175,8 +176,8 @@ inline void legendre_pair(std::size_t n, double x, double& pn, double& pn_minus_
 
 [[nodiscard]] inline gauss_legendre_rule gauss_legendre(std::size_t n) {
   if (n == 0)
-    semivisible::detail::throw_invalid("semivisible::production::detail::gauss_legendre", "n",
-                                       0.0, ">= 1");
+    semivisible::detail::throw_invalid("semivisible::production::detail::gauss_legendre", "n", 0.0,
+                                       ">= 1");
   gauss_legendre_rule r{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
   if (n == 1) {
     r.weights[0] = 2.0;
@@ -226,8 +227,8 @@ struct decay_angle_rule {
   /// n_cos Gauss–Legendre points in cosθ* × n_phi trapezoidal points in φ* (n_cos, n_phi ≥ 1).
   decay_angle_rule(std::size_t n_cos = 16, std::size_t n_phi = 8) {
     if (n_phi == 0)
-      semivisible::detail::throw_invalid("semivisible::production::decay_angle_rule", "n_phi",
-                                         0.0, ">= 1");
+      semivisible::detail::throw_invalid("semivisible::production::decay_angle_rule", "n_phi", 0.0,
+                                         ">= 1");
     const auto gl = detail::gauss_legendre(n_cos);
     nodes.reserve(n_cos * n_phi);
     const double dphi = 2 * std::numbers::pi / static_cast<double>(n_phi);

@@ -59,8 +59,8 @@ struct meson_spectrum_settings {
   std::optional<double> inelastic_cross_section_mb{};
   bmpt_parameters parameters = bmpt_pion_beryllium;
   nuclear_pt_dependence pt_dependence = nuclear_pt_dependence::quadratic;
-  std::size_t rapidity_nodes = 48;         ///< Gauss–Legendre points in y*
-  std::size_t transverse_nodes = 12;       ///< Gauss–Legendre points per p_T interval
+  std::size_t rapidity_nodes = 48;    ///< Gauss–Legendre points in y*
+  std::size_t transverse_nodes = 12;  ///< Gauss–Legendre points per p_T interval
 };
 
 /// One quadrature node of a meson spectrum: momentum [GeV], polar angle [rad], weight [mesons/POT].
@@ -139,8 +139,8 @@ class meson_spectrum {
 
   [[nodiscard]] double invariant(double momentum, double theta) const {
     return bmpt_invariant_cross_section(settings_.beam_energy, settings_.target_mass_number, mass_,
-                                        momentum, theta, pion_charge::average,
-                                        settings_.parameters, settings_.pt_dependence);
+                                        momentum, theta, pion_charge::average, settings_.parameters,
+                                        settings_.pt_dependence);
   }
 
   void build() {

@@ -54,9 +54,9 @@ enum class splitting_variant {
 /// w_ba(z, p_T²) [GeV⁻²] of BB 2014 for an A′ of mass m [GeV], at ε (default 1).
 /// Throws unless 0 < z < 1, p_T² ≥ 0, m > 0.
 template <std::floating_point Real>
-[[nodiscard]] Real proton_splitting_function(Real z, Real pt2, Real mass_aprime,
-                                             Real epsilon = Real(1),
-                                             splitting_variant variant = splitting_variant::one_plus) {
+[[nodiscard]] Real proton_splitting_function(
+    Real z, Real pt2, Real mass_aprime, Real epsilon = Real(1),
+    splitting_variant variant = splitting_variant::one_plus) {
   constexpr const char* fn = "semivisible::production::proton_splitting_function";
   if (!(z > 0 && z < 1)) semivisible::detail::throw_invalid(fn, "z", z, "in (0, 1)");
   semivisible::detail::require_non_negative(fn, "pt2", pt2);
@@ -67,8 +67,9 @@ template <std::floating_point Real>
   const Real h = pt2 + (1 - z) * m2 + z * z * mp2;
   const Real omz = 1 - z;
   const Real third = variant == splitting_variant::one_plus ? 1 + omz * omz : z + omz * omz;
-  const Real bracket = (1 + omz * omz) / z - 2 * z * omz * ((2 * mp2 + m2) / h - 2 * z * z * mp2 * mp2 / (h * h)) +
-                       2 * z * omz * third * mp2 * m2 / (h * h) + 2 * z * omz * omz * m2 * m2 / (h * h);
+  const Real bracket =
+      (1 + omz * omz) / z - 2 * z * omz * ((2 * mp2 + m2) / h - 2 * z * z * mp2 * mp2 / (h * h)) +
+      2 * z * omz * third * mp2 * m2 / (h * h) + 2 * z * omz * omz * m2 * m2 / (h * h);
   return epsilon * epsilon * Real(constants::alpha_em) / (2 * Real(std::numbers::pi) * h) * bracket;
 }
 
@@ -78,20 +79,21 @@ template <std::floating_point Real>
     semivisible::detail::throw_invalid("semivisible::production::proton_proton_cross_section_mb",
                                        "s", s, "> 1 GeV^2 (the fit's range starts at ~5 GeV)");
   const double l = std::log(s / (5.38 * 5.38));
-  return 35.45 + 0.308 * l * l + 42.53 * std::pow(1.0 / s, 0.458) - 33.34 * std::pow(1.0 / s, 0.545);
+  return 35.45 + 0.308 * l * l + 42.53 * std::pow(1.0 / s, 0.458) -
+         33.34 * std::pow(1.0 / s, 0.545);
 }
 
 /// Settings of the proton-bremsstrahlung source (see the header comment for the defaults).
 struct proton_bremsstrahlung_settings {
-  double beam_energy = 70.0;       ///< GeV (NuCal: 70; CHARM: 400)
-  double z_min = 0.1;              ///< BB 2014 validity range
+  double beam_energy = 70.0;  ///< GeV (NuCal: 70; CHARM: 400)
+  double z_min = 0.1;         ///< BB 2014 validity range
   double z_max = 0.9;
-  double pt_max = 1.0;             ///< GeV
-  double hierarchy_factor = 5.0;   ///< k in E_A′, E_p − E_A′ ≥ k max(m_p, p_T,max); 0 = off
+  double pt_max = 1.0;            ///< GeV
+  double hierarchy_factor = 5.0;  ///< k in E_A′, E_p − E_A′ ≥ k max(m_p, p_T,max); 0 = off
   splitting_variant variant = splitting_variant::one_plus;
   proton_vmd_parameters form_factor = faessler_2010;
-  std::size_t z_nodes = 24;        ///< Gauss–Legendre points per z sub-interval (4 of them)
-  std::size_t pt_nodes = 32;       ///< Gauss–Legendre points in ln(p_T² + H0)
+  std::size_t z_nodes = 24;   ///< Gauss–Legendre points per z sub-interval (4 of them)
+  std::size_t pt_nodes = 32;  ///< Gauss–Legendre points in ln(p_T² + H0)
 };
 
 /// One node of the A′ spectrum: A′ energy [GeV], polar angle [rad], weight [A′ per POT at ε = 1].
@@ -156,8 +158,7 @@ class proton_bremsstrahlung {
     const double s = 2 * mp * settings_.beam_energy;
     const double s_prime = 2 * mp * (settings_.beam_energy - aprime_energy(z, pt2));
     return proton_proton_cross_section_mb(s_prime) / proton_proton_cross_section_mb(s) *
-           form_factor_squared_ *
-           proton_splitting_function(z, pt2, mass_, 1.0, settings_.variant);
+           form_factor_squared_ * proton_splitting_function(z, pt2, mass_, 1.0, settings_.variant);
   }
 
   void validate() {
@@ -167,9 +168,9 @@ class proton_bremsstrahlung {
     if (!(settings_.beam_energy > 2 * mp))
       semivisible::detail::throw_invalid(fn, "beam_energy", settings_.beam_energy, "> 2 m_p");
     if (!(settings_.z_min > 0 && settings_.z_min < settings_.z_max && settings_.z_max < 1))
-      semivisible::detail::throw_invalid(fn, "z_min", settings_.z_min,
-                                         fmt::format("in (0, z_max = {}) with z_max < 1",
-                                                     settings_.z_max));
+      semivisible::detail::throw_invalid(
+          fn, "z_min", settings_.z_min,
+          fmt::format("in (0, z_max = {}) with z_max < 1", settings_.z_max));
     semivisible::detail::require_positive(fn, "pt_max", settings_.pt_max);
     semivisible::detail::require_non_negative(fn, "hierarchy_factor", settings_.hierarchy_factor);
     if (settings_.z_nodes < 2 || settings_.pt_nodes < 2)
@@ -197,8 +198,7 @@ class proton_bremsstrahlung {
   }
 
   void build() {
-    form_factor_squared_ =
-        proton_form_factor_f1_squared(mass_ * mass_, settings_.form_factor);
+    form_factor_squared_ = proton_form_factor_f1_squared(mass_ * mass_, settings_.form_factor);
     const auto gl_z = detail::gauss_legendre(settings_.z_nodes);
     const auto gl_t = detail::gauss_legendre(settings_.pt_nodes);
     const double mp = constants::mass_proton;
