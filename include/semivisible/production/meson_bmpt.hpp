@@ -22,9 +22,9 @@
 // (BdNMC uses p_T, others p_T²); the default here is p_T² (Barton's form, a Cronin-like rise),
 // and `nuclear_pt_dependence::linear` selects the other reading. At p_T = 0.3 GeV the two differ
 // by 4 % in α, i.e. 6 % in the Cu/Be ratio.
-// The sign of γ: a′ = a/x_R^γ makes the p_T spectrum softer at small x_R (⟨p_T⟩ = 3.3/a′ ≈ 0.38
-// GeV at x_R = 0.1, the measured central value), whereas a·x_R^γ (used in some codes) gives
-// 0.78 GeV; the former is the physical reading and is used here.
+// The sign of γ: a′ = a/x_R^γ makes the p_T spectrum softer at small x_R (from the p_T factor,
+// ⟨p_T⟩ = 0.40 GeV at x_R = 0.1, close to the ≈ 0.35 GeV of soft pions), whereas a·x_R^γ (used in
+// some codes) gives 0.89 GeV; the former is the physical reading and is used here.
 // x_R uses the minimal missing mass M_X = m_p + m_n of p N → π X (baryon number 2, as BdNMC's
 // M_X = 1.88 GeV),
 // E*_max = (s − M_X² + m²)/(2√s), for a beam proton on a nucleon (mass m_p) at rest.
