@@ -38,4 +38,21 @@ inline constexpr double delta_amu_2021_error = 59e-11;
 inline constexpr double delta_amu_bnl = 279e-11;
 inline constexpr double delta_amu_bnl_error = 76e-11;
 
+// ---- Proton beam dumps: light neutral mesons and the neutron (topic: proton production) -------
+// PDG 2022 (R.L. Workman et al., PTEP 2022 083C01), Summary Tables.
+/// Neutral pion mass [GeV] (PDG 2022: 134.9768 MeV).
+inline constexpr double mass_pion_neutral = 0.1349768;
+/// η mass [GeV] (PDG 2022: 547.862 MeV).
+inline constexpr double mass_eta = 0.547862;
+/// η′(958) mass [GeV] (PDG 2022: 957.78 MeV).
+inline constexpr double mass_eta_prime = 0.95778;
+/// Neutron mass [GeV] (CODATA 2018: 939.56542052 MeV).
+inline constexpr double mass_neutron = 0.93956542052;
+/// BR(π⁰ → γγ) (PDG 2022: 98.823 %).
+inline constexpr double branching_ratio_pion_neutral_gamma_gamma = 0.98823;
+/// BR(η → γγ) (PDG 2022: 39.36 %).
+inline constexpr double branching_ratio_eta_gamma_gamma = 0.3936;
+/// BR(η′ → γγ) (PDG 2022: 2.307 %).
+inline constexpr double branching_ratio_eta_prime_gamma_gamma = 0.02307;
+
 }  // namespace semivisible::constants
