@@ -60,3 +60,41 @@ for E in [90.0, 50.0, 10.0, 1.0, 0.1]:
 D = lambda s: sigma0 * A(s) - B(s) * C(s)
 k = sigma0 / mp.diff(D, 1)
 print("asymptotic e+- track length above E: k E0/E with k =", mp.nstr(k, 6))
+
+# ---- Finite thickness, Approximation A: T = 3 X0 of aluminium (c = 4/3 + b(Z = 13)), E0 = 20 GeV.
+# Depth evolution in Laplace space: d/dt (pi~, gamma~) = M(s) (pi~, gamma~), M = [[-A, C], [B, -sigma0]],
+# so the track length to depth T is M^-1 (exp(M T) - 1) (1, 0); the primary alone is
+# (1 - exp(-T A))/A.
+
+
+def tsai_b(z):
+    alpha = 1 / mp.mpf('137.035999084')
+    a2 = (alpha * z) ** 2
+    f = a2 * (1 / (1 + a2) + mp.mpf('0.20206') - mp.mpf('0.0369') * a2 + mp.mpf('0.0083') * a2 ** 2
+              - mp.mpf('0.002') * a2 ** 3)
+    lrad = mp.log(mp.mpf('184.15') / mp.cbrt(z))
+    lradp = mp.log(1194 / mp.cbrt(z * z))
+    return (z * z + z) / (9 * (z * z * (lrad - f) + z * lradp))
+
+
+c = mp.mpf(4) / 3 + tsai_b(13)
+sigma0 = 1 - c / 6
+T = 3
+print(f"\nT = 3 X0 aluminium (b = {mp.nstr(tsai_b(13), 6)}), E0 = 20 GeV, no ionisation:")
+
+
+def finite(s, which):
+    M = mp.matrix([[-A(s), C(s)], [B(s), -sigma0]])
+    v = mp.inverse(M) * (mp.expm(M * T) - mp.eye(2)) * mp.matrix([1, 0])
+    return v[0] if which == 0 else v[1]
+
+
+print("E [GeV]   primary        positron       electron       photon")
+for E in [10.0, 1.0, 0.1]:
+    lam = mp.log(20 / mp.mpf(E))
+    d = cumulative(lambda s: (1 - mp.exp(-T * A(s))) / A(s), lam)
+    p = cumulative(lambda s: finite(s, 0), lam)
+    g = cumulative(lambda s: finite(s, 1), lam)
+    pos = (p - d) / 2
+    print(f"{E:7.2f}  {mp.nstr(d, 10):>13} {mp.nstr(pos, 10):>13} {mp.nstr(pos + d, 10):>13}"
+          f" {mp.nstr(g, 10):>13}")

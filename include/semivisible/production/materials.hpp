@@ -23,11 +23,11 @@ namespace semivisible::production {
 
 /// A target material: dark-brem description plus the shower and electron-density constants.
 struct material {
-  std::string_view name;          ///< lower-case name ("lead", "aluminium", ...)
-  target_material target;         ///< Z, A [g/mol], X0ρ [g/cm²]
-  double density_g_cm3;           ///< ρ [g/cm³]
-  double critical_energy_GeV;     ///< E_c(e⁻) [GeV], Rossi definition (PDG table)
-  double z_over_a_mol_g;          ///< <Z/A> [mol/g]: electrons per gram / N_A
+  std::string_view name;       ///< lower-case name ("lead", "aluminium", ...)
+  target_material target;      ///< Z, A [g/mol], X0ρ [g/cm²]
+  double density_g_cm3;        ///< ρ [g/cm³]
+  double critical_energy_GeV;  ///< E_c(e⁻) [GeV], Rossi definition (PDG table)
+  double z_over_a_mol_g;       ///< <Z/A> [mol/g]: electrons per gram / N_A
 
   /// Radiation length X0 [m].
   [[nodiscard]] double radiation_length_m() const noexcept {
@@ -41,13 +41,13 @@ struct material {
 
 // PDG atomic and nuclear properties (values as listed there; E_c for e⁻).
 inline constexpr material material_lead{"lead", {82.0, 207.2, 6.37}, 11.35, 7.43e-3, 0.39575};
-inline constexpr material material_tungsten{"tungsten", {74.0, 183.84, 6.76}, 19.30, 7.97e-3,
-                                            0.40252};
+inline constexpr material material_tungsten{
+    "tungsten", {74.0, 183.84, 6.76}, 19.30, 7.97e-3, 0.40252};
 inline constexpr material material_aluminium{
     "aluminium", {13.0, 26.9815385, 24.01}, 2.699, 42.70e-3, 0.48181};
 inline constexpr material material_iron{"iron", {26.0, 55.845, 13.84}, 7.874, 21.68e-3, 0.46557};
-inline constexpr material material_copper{"copper", {29.0, 63.546, 12.86}, 8.960, 19.42e-3,
-                                          0.45636};
+inline constexpr material material_copper{
+    "copper", {29.0, 63.546, 12.86}, 8.960, 19.42e-3, 0.45636};
 inline constexpr material material_water{"water", {8.0, 18.0153, 36.08}, 1.000, 78.33e-3, 0.55509};
 
 /// All built-in materials.

@@ -16,7 +16,8 @@
 //   ν(Δ)  — the rate of λ-jumps Δ = −ln(1 − v) of a charged particle,  N(Δ) = ∫_Δ^∞ ν,
 //           K(Δ) = ∫_0^Δ N  (closed forms below; Li₂ for complete screening, E₁ for BH);
 //   μ(Δ)  — photons emitted at λ_γ = λ_e + Δ, Δ = −ln v:  μ = c(1 − e^{−Δ}) + e^{−2Δ};
-//   π(Δ)  — positrons (or electrons) at λ_+ = λ_γ + Δ, Δ = −ln x:  π = e^{−Δ} − c e^{−2Δ} + c e^{−3Δ};
+//   π(Δ)  — positrons (or electrons) at λ_+ = λ_γ + Δ, Δ = −ln x:  π = e^{−Δ} − c e^{−2Δ} + c
+//   e^{−3Δ};
 // Q1 = ∫_0^Δ μ, Q2 = ∫_0^Δ Q1 (and Π1, Π2 for π), written with r_n(x) = Σ_{k≥n} (−x)^k/k! so that
 // small arguments lose no digits.
 #pragma once
@@ -71,8 +72,8 @@ namespace semivisible::production::detail {
 /// for Z > 4: L_rad = ln(184.15 Z^{-1/3}), L′_rad = ln(1194 Z^{-2/3}); f(Z) of PDG Eq. (34.27)).
 [[nodiscard]] inline double tsai_small_term(double z) noexcept {
   const double a2 = (constants::alpha_em * z) * (constants::alpha_em * z);
-  const double f = a2 * (1 / (1 + a2) + 0.20206 - 0.0369 * a2 + 0.0083 * a2 * a2 -
-                         0.002 * a2 * a2 * a2);
+  const double f =
+      a2 * (1 / (1 + a2) + 0.20206 - 0.0369 * a2 + 0.0083 * a2 * a2 - 0.002 * a2 * a2 * a2);
   const double l_rad = std::log(184.15 / std::cbrt(z));
   const double l_rad_prime = std::log(1194.0 / std::cbrt(z * z));
   return (z * z + z) / (9 * (z * z * (l_rad - f) + z * l_rad_prime));

@@ -12,8 +12,8 @@
 // S = e⁺ + e⁻ created in pairs, and photons γ. Pair production adds e⁺ and e⁻ in equal numbers with
 // the same spectrum and bremsstrahlung acts alike on both, so D obeys the equation of the primary
 // alone (it IS the primary's track length) and e⁺ = S/2, e⁻ = D + S/2 (electron beam).
-// Method: finite volumes in λ (bins: 80 geometric ones, ratio √2, from 10⁻¹² h to h at λ → 0, where the
-// primary's density is ∝ 1/(λ ln²λ), then a uniform step h = 1/points_per_unit), with a uniform
+// Method: finite volumes in λ (bins: 80 geometric ones, ratio √2, from 10⁻¹² h to h at λ → 0, where
+// the primary's density is ∝ 1/(λ ln²λ), then a uniform step h = 1/points_per_unit), with a uniform
 // density in λ inside a bin; the bin-to-bin rates are exact double integrals of the kernels (closed
 // forms in shower_kernels.hpp); the ionisation drift leaves a bin at the rate E_c/ΔE_bin (exact for
 // pure drift). The equations are triangular in energy: the depth-integrated (T = ∞) solution is a
@@ -56,8 +56,8 @@ enum class shower_species {
   electron,
   positron,
   photon,
-  primary,    ///< the beam particle's own track (e⁻ − e⁺ for an electron beam)
-  secondary   ///< all e⁺ and e⁻ created in pairs
+  primary,   ///< the beam particle's own track (e⁻ − e⁺ for an electron beam)
+  secondary  ///< all e⁺ and e⁻ created in pairs
 };
 
 /// Options of the cascade solution.
@@ -79,7 +79,10 @@ class shower_track_length {
   shower_track_length(double beam_energy, double thickness_X0, double energy_lo,
                       const material& mat, shower_settings settings = {},
                       beam_particle beam = beam_particle::electron)
-      : e0_(beam_energy), thickness_(thickness_X0), e_lo_(energy_lo), settings_(settings),
+      : e0_(beam_energy),
+        thickness_(thickness_X0),
+        e_lo_(energy_lo),
+        settings_(settings),
         beam_(beam) {
     constexpr const char* fn = "semivisible::production::shower_track_length";
     semivisible::detail::require_positive(fn, "beam_energy", beam_energy);
@@ -205,7 +208,8 @@ class shower_track_length {
     std::size_t first_uniform;  // index of the first edge of the uniform part
     F2 f2;
     std::vector<double> geometric, uniform;  // geometric rows filled on demand (NaN: not yet)
-    edge_table(const std::vector<double>& e, std::size_t u0, F2 f) : edges(e), first_uniform(u0), f2(f) {
+    edge_table(const std::vector<double>& e, std::size_t u0, F2 f)
+        : edges(e), first_uniform(u0), f2(f) {
       const std::size_t m = e.size();
       geometric.assign(u0 * m, std::numeric_limits<double>::quiet_NaN());
       uniform.assign(m - u0, 0.0);
@@ -282,9 +286,9 @@ class shower_track_length {
   // Solves (p − A) X = source for the three species (A: the rate matrix, lower triangular in
   // energy; D, S, γ as in the header comment). p = 0 with the unit source in bin 0 is the
   // depth-integrated (T = ∞) track length.
-  void substitute(double p, const std::vector<double>* source_d, const std::vector<double>* source_s,
-                  const std::vector<double>* source_g, std::vector<double>& d,
-                  std::vector<double>& s, std::vector<double>& g) const {
+  void substitute(double p, const std::vector<double>* source_d,
+                  const std::vector<double>* source_s, const std::vector<double>* source_g,
+                  std::vector<double>& d, std::vector<double>& s, std::vector<double>& g) const {
     const std::size_t n = bins();
     d.assign(n, 0.0);
     s.assign(n, 0.0);
@@ -329,8 +333,8 @@ class shower_track_length {
       // Crank–Nicolson in depth, X' = AX, X(0) = unit in bin 0: with Y = X_{m+1} + X_m,
       // (2/Δt − A) Y = (4/Δt) X_m, and the track length over the step is (Δt/2) Y (trapezoid,
       // which makes Σ exact for the T → ∞ limit: the sum telescopes to −A⁻¹X(0)).
-      const auto steps = static_cast<std::size_t>(
-          std::max(40.0, std::ceil(thickness_ / settings_.depth_step_X0)));
+      const auto steps =
+          static_cast<std::size_t>(std::max(40.0, std::ceil(thickness_ / settings_.depth_step_X0)));
       const double dt = thickness_ / static_cast<double>(steps);
       std::vector<double> xd(n, 0.0), xs(n, 0.0), xg(n, 0.0), yd, ys, yg;
       xd[0] = 1;
@@ -372,9 +376,9 @@ class shower_track_length {
       }
       return 0.0;
     };
-    for (const auto which : {shower_species::electron, shower_species::positron,
-                             shower_species::photon, shower_species::primary,
-                             shower_species::secondary}) {
+    for (const auto which :
+         {shower_species::electron, shower_species::positron, shower_species::photon,
+          shower_species::primary, shower_species::secondary}) {
       auto& t = tables_[static_cast<std::size_t>(which)];
       t.cum.assign(n + 1, 0.0);
       for (std::size_t i = 0; i < n; ++i)
@@ -433,8 +437,8 @@ class shower_track_length {
   [[nodiscard]] double lambda_of(double energy, const char* what) const {
     if (!std::isfinite(energy) || !(energy >= e_lo_ * (1 - 1e-12)))
       semivisible::detail::throw_invalid(
-          fmt::format("semivisible::production::shower_track_length::{}", what), "energy",
-          energy, fmt::format(">= energy_lo = {} GeV", e_lo_));
+          fmt::format("semivisible::production::shower_track_length::{}", what), "energy", energy,
+          fmt::format(">= energy_lo = {} GeV", e_lo_));
     return std::max(0.0, std::min(std::log(e0_ / energy), edges_.back()));
   }
   [[nodiscard]] std::size_t bin_of(double lambda) const noexcept {
