@@ -5,24 +5,30 @@
 // with the complete-screening bremsstrahlung and pair spectra of Tsai RMP 46 (1974) Eqs. (3.83),
 // (3.85) (shower_kernels.hpp) and ionisation as a constant loss of E_c per X0 (the material's
 // critical energy, Rossi's definition). Compton scattering, positron annihilation in flight and the
-// energy dependence of the pair cross section near threshold are neglected: the model is good to a
-// few per cent for E ≫ E_c and to ≈ 20 % at E ≈ E_c (Rossi, "High-Energy Particles" (1952) §5; the
-// differences to shower Monte Carlo are discussed in docs/physics-shower.md).
+// energy dependence of the pair cross section near threshold are neglected (Rossi, "High-Energy
+// Particles" (1952) ch. 5: Approximation B is meant for E ≳ E_c; near and below E_c its positron
+// and photon numbers are too high, Compton and the pair threshold being absent). Not validated
+// here against a shower Monte Carlo: docs/physics-shower.md §1 lists what is and is not checked.
 // Unknowns, per λ = ln(E0/E) bin: D = e⁻ − e⁺ for an electron beam (e⁺ − e⁻ for a positron beam),
 // S = e⁺ + e⁻ created in pairs, and photons γ. Pair production adds e⁺ and e⁻ in equal numbers with
 // the same spectrum and bremsstrahlung acts alike on both, so D obeys the equation of the primary
 // alone (it IS the primary's track length) and e⁺ = S/2, e⁻ = D + S/2 (electron beam).
-// Method: finite volumes in λ (bins: 80 geometric ones, ratio √2, from 10⁻¹² h to h at λ → 0, where
-// the primary's density is ∝ 1/(λ ln²λ), then a uniform step h = 1/points_per_unit), with a uniform
-// density in λ inside a bin; the bin-to-bin rates are exact double integrals of the kernels (closed
-// forms in shower_kernels.hpp); the ionisation drift leaves a bin at the rate E_c/ΔE_bin (exact for
-// pure drift). The equations are triangular in energy: the depth-integrated (T = ∞) solution is a
-// forward substitution from E0 down; a finite thickness T uses the Laplace transform in depth
-// (same substitution with the rates shifted by p) inverted at t = T with the fixed Talbot contour
-// (Abate & Valkó, Int. J. Numer. Meth. Eng. 60 (2004) 979), 24 nodes.
-// Accuracy of the numerics (tests/production/shower_track_length.test.cpp): the primary in Tsai's
-// Bethe–Heitler model reproduces track_length.hpp to < 3e-3 at h = 1/24; the shower (ionisation
-// off) reproduces the exact Mellin-space Approximation-A solution (Python/mpmath) to < 2e-3.
+// Method: finite volumes in λ (bins: 80 geometric ones, ratio √2, from 10⁻¹² h to h at λ → 0,
+// where the primary's density is ∝ 1/(λ ln²λ), then a uniform step h = 1/points_per_unit), with
+// a uniform density in λ inside a bin; the bin-to-bin rates are exact double integrals of the
+// kernels (closed forms in shower_kernels.hpp); the ionisation drift leaves a bin at the rate
+// E_c/ΔE_bin (exact for pure drift). The scheme is first order in h; the solution at h and h/2
+// is Richardson-extrapolated (second order). The equations are triangular in energy: the
+// depth-integrated (T = ∞) track length is one forward substitution from E0 down; a finite
+// thickness T uses Crank–Nicolson steps in depth (≤ 0.25 X0, ≥ 40 steps; each step is the same
+// substitution, and the trapezoid sum of the track length telescopes to the T = ∞ result).
+// Accuracy (tests/production/shower_track_length.test.cpp; h = 1/24): Tsai's Bethe–Heitler
+// primary (track_length.hpp) to ≤ 2e-3; the exact Laplace-space Approximation-A solution
+// (tests/production/shower_track_length_check.py, mpmath), T = ∞ and T = 3 X0, to ≤ 1.5e-3 for
+// E ≤ E0/2 (a few % for the vanishing positron density within 10 % of E0); energy conservation
+// of Approximation B, E_c·L(all e±) = E0, to 0.5 %; depth steps 0.25 vs 0.05 X0: < 5e-4.
+// Cost (2 shared cores, 2026-12-01): 10–50 ms for T = ∞ (100 GeV on lead down to 50 GeV – 1 MeV),
+// 0.1–0.5 s for a finite T of 10–40 X0.
 // Units: energies in GeV, track lengths in X0, densities in X0/GeV.
 #pragma once
 
