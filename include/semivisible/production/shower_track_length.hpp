@@ -42,6 +42,7 @@
 #include <boost/math/quadrature/gauss.hpp>
 
 #include "semivisible/error.hpp"
+#include "semivisible/production/detail/shower_grid.hpp"
 #include "semivisible/production/materials.hpp"
 #include "semivisible/production/shower_kernels.hpp"
 
@@ -138,7 +139,7 @@ class shower_track_length {
           c[i + 1] = c[i] + (extrapolated >= 0 ? extrapolated : fine_bin);
         }
         t.cum = std::move(c);
-        t.slope = fritsch_carlson(t.cum);
+        t.slope = detail::monotone_slopes(edges_, t.cum);
       }
     } else {
       make_grid(1);
@@ -206,31 +207,6 @@ class shower_track_length {
   }
 
   // ---- rates ----
-  // f2(e_j − e_l) for all edge pairs j ≥ l: pairs of uniform edges depend on j − l only, so the
-  // kernel (logs, Li₂) is evaluated O(n · geometric_bins) times instead of O(n²).
-  template <class F2>
-  struct edge_table {
-    const std::vector<double>& edges;
-    std::size_t first_uniform;  // index of the first edge of the uniform part
-    F2 f2;
-    std::vector<double> geometric, uniform;  // geometric rows filled on demand (NaN: not yet)
-    edge_table(const std::vector<double>& e, std::size_t u0, F2 f)
-        : edges(e), first_uniform(u0), f2(f) {
-      const std::size_t m = e.size();
-      geometric.assign(u0 * m, std::numeric_limits<double>::quiet_NaN());
-      uniform.assign(m - u0, 0.0);
-      const double h = m - u0 > 1 ? e[u0 + 1] - e[u0] : 0.0;
-      for (std::size_t k = 1; k < m - u0; ++k) uniform[k] = f2(h * static_cast<double>(k));
-    }
-    [[nodiscard]] double operator()(std::size_t j, std::size_t l) {
-      if (j <= l) return 0.0;
-      if (l >= first_uniform) return uniform[j - l];
-      double& v = geometric[l * edges.size() + j];
-      if (std::isnan(v)) v = f2(edges[j] - edges[l]);
-      return v;
-    }
-  };
-
   // Rate [1/X0] from source bin k to destination bin i of a kernel ρ with antiderivatives
   // f1 = ∫ρ and f2 = ∫f1 (table t2 of f2 at edge differences), the source density uniform in λ
   // over bin k: (1/w_k)∫_k dλ ∫_i dλ′ ρ(λ′ − λ). A source bin much narrower than its distance
@@ -266,7 +242,7 @@ class shower_track_length {
     auto q2 = [&](double d) { return kernels_.photon_q2(d); };
     auto p1 = [&](double d) { return kernels_.pair_q1(d); };
     auto p2 = [&](double d) { return kernels_.pair_q2(d); };
-    edge_table<decltype(k2)&> tk(edges_, u0, k2);
+    detail::edge_table<decltype(k2)&> tk(edges_, u0, k2);
     for (std::size_t k = 0; k < n; ++k) {
       const double wk = edges_[k + 1] - edges_[k];
       out_[k] = kernels_.jump_tail_integral(wk) / wk;
@@ -277,8 +253,8 @@ class shower_track_length {
       for (std::size_t i = k + 1; i < n; ++i) jump_[row(i) + k] = bin_rate(k, i, n1, tk);
     }
     if (!settings_.secondaries) return;
-    edge_table<decltype(q2)&> tq(edges_, u0, q2);
-    edge_table<decltype(p2)&> tp(edges_, u0, p2);
+    detail::edge_table<decltype(q2)&> tq(edges_, u0, q2);
+    detail::edge_table<decltype(p2)&> tp(edges_, u0, p2);
     for (std::size_t k = 0; k < n; ++k)
       for (std::size_t i = k; i < n; ++i) {
         photon_[row(i) + k] = bin_rate(k, i, q1, tq);
@@ -389,7 +365,7 @@ class shower_track_length {
       t.cum.assign(n + 1, 0.0);
       for (std::size_t i = 0; i < n; ++i)
         t.cum[i + 1] = t.cum[i] + std::max(0.0, bin_value(which, i));
-      t.slope = fritsch_carlson(t.cum);
+      t.slope = detail::monotone_slopes(edges_, t.cum);
     }
     jump_.clear();
     photon_.clear();
@@ -402,42 +378,14 @@ class shower_track_length {
     std::vector<double> slope;  // its derivative in λ at the edges (monotone cubic)
   };
 
-  [[nodiscard]] std::vector<double> fritsch_carlson(const std::vector<double>& c) const {
-    const std::size_t m = c.size();
-    std::vector<double> delta(m - 1), slope(m, 0.0);
-    for (std::size_t i = 0; i + 1 < m; ++i)
-      delta[i] = (c[i + 1] - c[i]) / (edges_[i + 1] - edges_[i]);
-    slope[0] = delta[0];
-    slope[m - 1] = delta[m - 2];
-    for (std::size_t i = 1; i + 1 < m; ++i) {
-      const double h0 = edges_[i] - edges_[i - 1], h1 = edges_[i + 1] - edges_[i];
-      if (delta[i - 1] * delta[i] <= 0) continue;
-      // weighted harmonic mean (Fritsch & Butland 1984): monotone for non-uniform steps
-      const double w1 = 2 * h1 + h0, w2 = h1 + 2 * h0;
-      slope[i] = (w1 + w2) / (w1 / delta[i - 1] + w2 / delta[i]);
-    }
-    return slope;
-  }
-
   [[nodiscard]] const table& cumulative(shower_species which) const noexcept {
     return tables_[static_cast<std::size_t>(which)];
   }
 
-  // Cubic Hermite value (or λ-derivative) of the cumulative table t in bin i at λ.
+  // Cubic Hermite value (or λ-derivative) of the cumulative table tb in bin i at λ.
   [[nodiscard]] double hermite(const table& tb, std::size_t i, double lambda,
                                bool derivative) const {
-    const auto& c = tb.cum;
-    const auto& m = tb.slope;
-    const double h = edges_[i + 1] - edges_[i];
-    const double t = std::clamp((lambda - edges_[i]) / h, 0.0, 1.0);
-    const double t2 = t * t, t3 = t2 * t;
-    if (derivative) {
-      const double d00 = 6 * t2 - 6 * t, d10 = 3 * t2 - 4 * t + 1, d11 = 3 * t2 - 2 * t;
-      return std::max(0.0, d00 * (c[i] - c[i + 1]) / h + d10 * m[i] + d11 * m[i + 1]);
-    }
-    const double h00 = 2 * t3 - 3 * t2 + 1, h10 = t3 - 2 * t2 + t, h01 = -2 * t3 + 3 * t2,
-                 h11 = t3 - t2;
-    return h00 * c[i] + h01 * c[i + 1] + h * (h10 * m[i] + h11 * m[i + 1]);
+    return detail::hermite_cumulative(edges_, tb.cum, tb.slope, i, lambda, derivative);
   }
 
   [[nodiscard]] double lambda_of(double energy, const char* what) const {
