@@ -36,7 +36,7 @@ TEST_CASE("resonant annihilation: narrow width of the Breit-Wigner", "[productio
     INFO("m = " << m);
     CHECK(integral == Approx(sp::resonant_annihilation_strength(m)).epsilon(1e-3));
   }
-  // m_e → 0: 2π²α/m_e (Marsicano et al. 2018 Eq. 2), and E_res = m²/2m_e − m_e.
+  // m_e → 0: 2π²α/m_e (the narrow-width form of Marsicano et al. 2018), and E_res = m²/2m_e − m_e.
   CHECK(sp::resonant_annihilation_strength(1.0) ==
         Approx(2 * c::pi * c::pi * c::alpha_em / c::mass_electron).epsilon(1e-6));
   CHECK(sp::resonant_positron_energy(0.25) ==

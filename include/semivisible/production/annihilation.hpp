@@ -4,9 +4,10 @@
 // Narrow-width cross section (the Breit–Wigner e⁺e⁻ → V with J = 1, Γ → 0):
 //   σ(E₊) = 12π² Γ(A′→e⁺e⁻)/m · δ(s − m²) = (2π²αε²/m_e) f(m) δ(E₊ − E_res),
 //   s = 2m_e(E₊ + m_e),  E_res = m²/(2m_e) − m_e,  f = (1 + 2m_e²/m²)√(1 − 4m_e²/m²)
-// (Γ_ee = (αε²m/3) f, physics-notes §2; the m_e → 0 form 2π²αε²/m_e δ(E₊ − m²/2m_e) is Marsicano
-// et al. PRL 121 (2018) 041802 Eq. (2) and NA64, PRD 104 (2021) L091701, Eq. (1)). Here E₊ is the
-// positron's total energy (s = m_e² + m_e² + 2m_eE₊).
+// (Γ_ee = (αε²m/3) f, physics-notes §2; for m_e → 0 this is the narrow-width form
+// 2π²αε²/m_e δ(E₊ − m²/2m_e) used by Marsicano et al. PRL 121 (2018) 041802 and NA64, PRD 104
+// (2021) L091701 — equation numbers not re-checked). E₊ is the positron's total energy
+// (s = m_e² + m_e² + 2m_eE₊).
 // Yield per positron-producing particle on target (a shower per EOT, shower_track_length.hpp):
 //   N/EOT = n_e,X0 (2π²αε²/m_e) f(m) (dL₊/dE)(E_res),   n_e,X0 = X0ρ N_A <Z/A> electrons per unit
 // area per X0 (materials.hpp), (dL₊/dE) the positron track length per unit energy [X0/GeV].
