@@ -80,8 +80,8 @@ TEST_CASE("shower: Approximation A against the exact Laplace-space solution",
     CHECK(shower.track_length_above(r.e, shower_species::photon) ==
           Approx(r.photon).epsilon(2.5e-3));
   }
-  // The check script gives the asymptote 0.4439 E0/E for all e± above E ≪ E0 (Rossi's 0.437
-  // uses his σ0 = 0.773): at 0.1 GeV the sum is within 1 % of it.
+  // The check script gives the asymptote 0.4439 E0/E for all e± above E ≪ E0 (Rossi quotes
+  // 0.437 with his constants): at 0.1 GeV the sum is within 1 % of it.
   const double all = shower.track_length_above(0.1, shower_species::electron) +
                      shower.track_length_above(0.1, shower_species::positron);
   CHECK(all / 1000.0 == Approx(0.443898).epsilon(0.01));
@@ -161,7 +161,7 @@ TEST_CASE("shower: finite thickness against the exact Laplace-space solution",
           Approx(r.electron).epsilon(3e-3));
     CHECK(thin.track_length_above(r.e, shower_species::photon) == Approx(r.photon).epsilon(3e-3));
   }
-  // Tsai's Bethe–Heitler primary loses less ln E per X0 ((4/3) vs c π²/6 − c + 3/4 = 1.62):
+  // Tsai's Bethe–Heitler primary loses less ln E per X0 ((4/3) vs c π²/6 − c + 3/4 = 1.63 for Al):
   // above E0/20 it gives 2.26 X0 instead of 2.03 (the model difference, docs §1).
   const sp::primary_track_length tsai(20.0, 3.0, 1.0);
   CHECK(tsai.track_length_above(1.0) / thin.track_length_above(1.0, shower_species::primary) ==
