@@ -35,7 +35,7 @@ double direct_cdf(double theta, double e_a, double m, const sp::shower_track_len
   };
   const double lo = -std::log1p(-e_a / e0), hi = std::log1p(e_a / me);
   using gk = boost::math::quadrature::gauss_kronrod<double, 61>;
-  return gk::integrate(wf, lo, hi, 12, 1e-7) / gk::integrate(w, lo, hi, 12, 1e-7);
+  return gk::integrate(wf, lo, hi, 10, 1e-6) / gk::integrate(w, lo, hi, 10, 1e-6);
 }
 }  // namespace
 
@@ -49,7 +49,7 @@ TEST_CASE("shower A' angle: mixture CDF against direct quadrature", "[production
   for (const sp::primary_track_length* primary :
        {&tsai, static_cast<const sp::primary_track_length*>(nullptr)}) {
     const sp::shower_aprime_angle angle(e_a, shower, xs, primary);
-    for (double theta : {1e-3, 5e-3, 2e-2, 1e-1}) {
+    for (double theta : {1e-3, 5e-3, 5e-2}) {
       INFO("theta = " << theta << (primary ? " (Tsai primary)" : " (cascade primary)"));
       // 96 Gauss–Legendre points in s (v = v_lo + Δv s²) vs adaptive quadrature: 1e-3.
       CHECK(angle.cdf(theta) ==

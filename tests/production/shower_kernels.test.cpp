@@ -15,7 +15,7 @@ namespace spd = semivisible::production::detail;
 namespace {
 template <class F>
 double gk(F&& f, double a, double b) {
-  return boost::math::quadrature::gauss_kronrod<double, 61>::integrate(f, a, b, 20, 1e-13);
+  return boost::math::quadrature::gauss_kronrod<double, 61>::integrate(f, a, b, 12, 1e-13);
 }
 }  // namespace
 
