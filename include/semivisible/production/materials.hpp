@@ -3,10 +3,9 @@
 // A `material` is what the electromagnetic-shower sources need beyond the dark-bremsstrahlung
 // `target_material` (Z, A, X0ρ of form_factor.hpp): the density, the critical energy (ionisation
 // loss per radiation length in Rossi's Approximation B) and the electron density <Z/A>.
-// Values: PDG, "Atomic and nuclear properties of materials" (pdg.lbl.gov/AtomicNuclearProperties;
-// Review of Particle Physics 2022, Tables of the Passage-of-particles chapter): Z, A [g/mol],
-// ρ [g/cm³], X0ρ [g/cm²], E_c for electrons [MeV] (Rossi's definition, PDG Eq. 34.?; the PDG table
-// lists E_c(e⁻)), <Z/A> [mol/g].
+// Values: PDG, "Atomic and nuclear properties of materials" (pdg.lbl.gov/AtomicNuclearProperties,
+// Review of Particle Physics 2022): Z, A [g/mol], ρ [g/cm³], X0ρ [g/cm²], the electron critical
+// energy E_c(e⁻) [MeV] (Rossi's definition, as the PDG table lists it) and <Z/A> [mol/g].
 // Water is a compound: for dark bremsstrahlung it is one oxygen-like "atom" (Z = 8) per molecule
 // (A = 18.015 g/mol); the hydrogen nuclei (Z² = 1 each, 2 of Σ Z² = 66) are dropped (−3 % in χ).
 // Its electron density uses the true <Z/A> = 0.55509.
