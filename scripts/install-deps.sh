@@ -3,7 +3,8 @@
 # Extra packages can be named as arguments (e.g. libgsl-dev for the optional semivisible::gsl).
 set -euo pipefail
 packages=(g++ cmake ninja-build git libeigen3-dev libboost-dev libfmt-dev catch2 libbenchmark-dev
-          libcli11-dev nlohmann-json3-dev libyaml-cpp-dev python3 python3-matplotlib clang-format
+          libcli11-dev nlohmann-json3-dev libyaml-cpp-dev python3 python3-matplotlib python3-jsonschema
+          clang-format
           "$@")
 missing=()
 for p in "${packages[@]}"; do

@@ -1,6 +1,6 @@
 // examples/cli/cmd_cls.cpp — `semivisible cls`: CLs upper limit on the signal strength μ for a
 // binned counting experiment (stats/cls.hpp), with the expected band; optionally writes the
-// model as a pyhf workspace (io/pyhf.hpp). Contract: ../shared/design/cli.md ("cls").
+// model as a pyhf workspace (io/pyhf.hpp). Contract: docs/cli.md ("cls").
 #include <cmath>
 #include <cstdint>
 #include <map>

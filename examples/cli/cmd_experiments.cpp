@@ -1,5 +1,5 @@
 // examples/cli/cmd_experiments.cpp — `semivisible experiments`: the built-in experiments
-// (contract: ../shared/design/cli.md, section "experiments").
+// (contract: docs/cli.md, section "experiments").
 #include <cmath>
 #include <memory>
 #include <string>

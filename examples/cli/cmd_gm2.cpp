@@ -1,5 +1,5 @@
 // examples/cli/cmd_gm2.cpp — `semivisible gm2`: the one-loop A′ contribution to a_μ and the ε band
-// explaining Δa_μ (contract: ../shared/design/cli.md, section "gm2").
+// explaining Δa_μ (contract: docs/cli.md, section "gm2").
 #include <memory>
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
 // examples/cli/cmd_merge.cpp — `semivisible merge DIR1 DIR2 ... --out DIR`: joins the outputs of
 // `semivisible scan --shard K/N` runs into exactly the single-run exclusion.csv and exclusion.json
-// (contract: ../shared/design/cli.md; method: semivisible/scan/merge.hpp; docs/cli/merge.md).
+// (contract: docs/cli.md; method: semivisible/scan/merge.hpp; docs/cli/merge.md).
 #include <cstdint>
 #include <memory>
 #include <string>

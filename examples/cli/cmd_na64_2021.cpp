@@ -1,5 +1,5 @@
 // examples/cli/cmd_na64_2021.cpp — `semivisible na64-2021`: reproduces the NA64 2021 paper's
-// Fig. 4 and Fig. 5 (contract: ../shared/design/cli.md, section "na64-2021").
+// Fig. 4 and Fig. 5 (contract: docs/cli.md, section "na64-2021").
 //
 // Runs, with the built-in experiment na64-2016-2018 (2.84·10¹¹ EOT), five named scans (na64_jobs):
 //   fig4             maprime-epsilon: (m_A′, ε) at α_D = 0.1, m_A′ = 3 m_χ1, Δ/m_χ1 = 0.4

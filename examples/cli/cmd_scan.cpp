@@ -1,6 +1,6 @@
 // examples/cli/cmd_scan.cpp — `semivisible scan`: the excluded interval(s) of the plane's second
 // variable at every x, written to DIR/exclusion.csv and DIR/exclusion.json
-// (contract: ../shared/design/cli.md, section "scan"; physics: semivisible/scan/planes.hpp).
+// (contract: docs/cli.md, section "scan"; physics: semivisible/scan/planes.hpp).
 #include <cstdint>
 #include <filesystem>
 #include <map>

@@ -1,5 +1,5 @@
 // examples/cli/cmd_yield.cpp — `semivisible yield`: expected signal events in every signal region
-// of an experiment (contract: ../shared/design/cli.md, section "yield").
+// of an experiment (contract: docs/cli.md, section "yield").
 #include <memory>
 #include <string>
 

@@ -47,7 +47,7 @@ inline const CLI::Validator open_unit_interval =
     number_validator([](double v) { return v > 0 && v < 1; }, "a number in (0, 1)", "(0,1)");
 
 // ---------------------------------------------------------------- model options
-/// The common model options of ../shared/design/cli.md (defaults: the NA64 2021 benchmark).
+/// The common model options of docs/cli.md (defaults: the NA64 2021 benchmark).
 struct model_options {
   double mass_aprime = 0;  // --m-aprime GEV
   double epsilon = 1e-3;   // --epsilon E

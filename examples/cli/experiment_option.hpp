@@ -1,5 +1,5 @@
 // examples/cli/experiment_option.hpp — the experiment options shared by `yield`, `scan` and the
-// reproductions (../shared/design/cli.md, "Common experiment options"): --experiment NAME|FILE
+// reproductions (docs/cli.md, "Common experiment options"): --experiment NAME|FILE
 // (alias --setup), --model, --exposure N (alias --eot), --production SRC[,SRC...].
 #pragma once
 

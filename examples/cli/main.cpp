@@ -1,5 +1,5 @@
 // examples/cli/main.cpp — the `semivisible` command-line tool.
-// Contract: ../shared/design/cli.md (option names and JSON keys are a stable interface).
+// Contract: docs/cli.md (option names and JSON keys are a stable interface).
 #include <exception>
 
 #include <fmt/format.h>

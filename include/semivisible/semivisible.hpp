@@ -8,6 +8,7 @@
 #include "semivisible/units.hpp"
 #include "semivisible/version.hpp"
 
+#include "semivisible/collider.hpp"
 #include "semivisible/detector.hpp"
 #include "semivisible/efficiency.hpp"
 #include "semivisible/experiment.hpp"

@@ -1,4 +1,4 @@
-"""`semivisible cls`: JSON keys of ../shared/design/cli.md, textbook values, method echo,
+"""`semivisible cls`: JSON keys of docs/cli.md, textbook values, method echo,
 reproducible toys, the pyhf workspace, and bad input."""
 import json
 import math

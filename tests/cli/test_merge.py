@@ -1,7 +1,7 @@
 """`semivisible merge`: shards join into exactly the single-run output; bad input fails cleanly.
 
 The shard directories are written here in the exclusion.csv/json format of
-../shared/design/cli.md and docs/output-formats.md (the `scan` command that normally writes them
+docs/cli.md and docs/output-formats.md (the `scan` command that normally writes them
 belongs to the physics planes). The single run is the same rows as one 1/1 "shard": merging the
 shards must give byte-identical files to merging (re-writing) the single run.
 """

@@ -74,8 +74,8 @@ TEST_CASE("invisible recast reproduces the NA64 2016-2018 limit within 30 % in e
 
 TEST_CASE("semi-visible picture at the g-2 band: S2 at low mass, early decays at 0.39 GeV",
           "[signal][sanity]") {
-  // ε at the centre of the g−2 band (physics-notes §6 table), benchmark α_D = 0.1, m_A′ = 3 m_χ1, Δ
-  // = 0.4 m_χ1.
+  // ε at the centre of the g−2 band (docs/physics-notes.md §6 table), benchmark α_D = 0.1, m_A′ = 3
+  // m_χ1, Δ = 0.4 m_χ1.
   for (const auto& [m, eps] : {std::pair{0.02, 1.8359e-3}, {0.05, 2.3291e-3}, {0.2, 4.7103e-3}}) {
     const ss::yield_model model(na64(), benchmark(m, eps));
     const auto r = model.events(eps);

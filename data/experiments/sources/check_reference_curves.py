@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Compare the shipped published-limit curves (data/reference/*_eps90*.csv) with the
-development anchor points in /work/shared/reference/beam-dump-anchor-points.csv, and
+development anchor points in data/reference/beam_dump_anchor_points.csv, and
 compare alternative recasts of the same experiment with each other.
 
 Interpolation: linear in (log m, log eps) on the lower and upper edges separately
@@ -12,7 +12,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REF = os.path.join(HERE, '..', '..', 'reference')
-ANCHORS = sys.argv[1] if len(sys.argv) > 1 else '/work/shared/reference/beam-dump-anchor-points.csv'
+ANCHORS = sys.argv[1] if len(sys.argv) > 1 else 'data/reference/beam_dump_anchor_points.csv'
 
 
 def load(name):

@@ -41,22 +41,14 @@ inline production::material read_material(const json_reader& t) {
     }
   }
   const json_reader m = t.object("material");
-  m.only_keys({"name", "Z", "A", "density_g_cm3", "X0_m"});
-  production::material mat;
-  mat.name = m.text_or("name", "custom");
-  mat.atoms.atomic_number = m.number("Z");
-  mat.atoms.mass_number = m.number("A");
-  mat.density_g_cm3 = m.number("density_g_cm3");
+  m.only_keys({"name", "Z", "A", "density_g_cm3", "X0_m", "note"});
+  const double z = m.number("Z"), a = m.number("A"), density = m.number("density_g_cm3");
   const double x0 = m.number("X0_m");
-  if (!(mat.density_g_cm3 > 0))
-    m.fail_key("density_g_cm3", fmt::format("{}", mat.density_g_cm3), "> 0");
+  if (!(z >= 1)) m.fail_key("Z", fmt::format("{}", z), ">= 1");
+  if (!(a >= 1)) m.fail_key("A", fmt::format("{}", a), ">= 1");
+  if (!(density > 0)) m.fail_key("density_g_cm3", fmt::format("{}", density), "> 0");
   if (!(x0 > 0)) m.fail_key("X0_m", fmt::format("{}", x0), "> 0");
-  if (!(mat.atoms.atomic_number >= 1))
-    m.fail_key("Z", fmt::format("{}", mat.atoms.atomic_number), ">= 1");
-  if (!(mat.atoms.mass_number >= 1))
-    m.fail_key("A", fmt::format("{}", mat.atoms.mass_number), ">= 1");
-  mat.atoms.radiation_length_g_cm2 = x0 * 100 * mat.density_g_cm3;
-  return mat;
+  return production::material::custom(m.text_or("name", "custom"), z, a, density, x0);
 }
 
 inline efficiency::efficiency_table read_efficiency_factor(const nlohmann::json& v,

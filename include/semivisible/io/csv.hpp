@@ -1,4 +1,4 @@
-// semivisible/io/csv.hpp — exclusion.csv: columns x,lower,upper,status (../shared/design/cli.md).
+// semivisible/io/csv.hpp — exclusion.csv: columns x,lower,upper,status (docs/cli.md).
 //
 // One header line "x,lower,upper,status", then one line per scan::exclusion_row; lower and upper
 // are empty when nothing is excluded, status is "ok" or the failure's code (scan::to_string of

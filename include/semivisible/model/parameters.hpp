@@ -33,9 +33,9 @@ class parameters {
   static parameters from_ratios(Real mass_aprime, Real epsilon, Real alpha_dark, Real mass_ratio,
                                 Real splitting_ratio) {
     constexpr const char* fn = "semivisible::model::parameters::from_ratios";
-    detail::require_positive(fn, "mass_aprime", mass_aprime);
-    detail::require_positive(fn, "mass_ratio", mass_ratio);
-    detail::require_positive(fn, "splitting_ratio", splitting_ratio);
+    semivisible::detail::require_positive(fn, "mass_aprime", mass_aprime);
+    semivisible::detail::require_positive(fn, "mass_ratio", mass_ratio);
+    semivisible::detail::require_positive(fn, "splitting_ratio", splitting_ratio);
     const Real m1 = mass_aprime / mass_ratio;
     return parameters(mass_aprime, epsilon, alpha_dark, m1, m1 * (1 + splitting_ratio), fn);
   }
@@ -44,15 +44,16 @@ class parameters {
   static parameters from_mass_chi1(Real mass_aprime, Real epsilon, Real alpha_dark, Real mass_chi1,
                                    Real splitting_ratio) {
     constexpr const char* fn = "semivisible::model::parameters::from_mass_chi1";
-    detail::require_positive(fn, "mass_chi1", mass_chi1);
-    detail::require_positive(fn, "splitting_ratio", splitting_ratio);
+    semivisible::detail::require_positive(fn, "mass_chi1", mass_chi1);
+    semivisible::detail::require_positive(fn, "splitting_ratio", splitting_ratio);
     return parameters(mass_aprime, epsilon, alpha_dark, mass_chi1,
                       mass_chi1 * (1 + splitting_ratio), fn);
   }
 
   /// The same point with another ε (everything else unchanged, no re-validation of the masses).
   [[nodiscard]] parameters with_epsilon(Real epsilon) const {
-    detail::require_positive("semivisible::model::parameters::with_epsilon", "epsilon", epsilon);
+    semivisible::detail::require_positive("semivisible::model::parameters::with_epsilon", "epsilon",
+                                          epsilon);
     parameters p = *this;
     p.epsilon_ = epsilon;
     return p;
@@ -60,8 +61,8 @@ class parameters {
 
   /// The same point with another α_D.
   [[nodiscard]] parameters with_alpha_dark(Real alpha_dark) const {
-    detail::require_positive("semivisible::model::parameters::with_alpha_dark", "alpha_dark",
-                             alpha_dark);
+    semivisible::detail::require_positive("semivisible::model::parameters::with_alpha_dark",
+                                          "alpha_dark", alpha_dark);
     parameters p = *this;
     p.alpha_dark_ = alpha_dark;
     return p;
@@ -91,18 +92,18 @@ class parameters {
   }
 
   void validate(const char* fn) const {
-    detail::require_positive(fn, "mass_aprime", mass_aprime_);
-    detail::require_positive(fn, "epsilon", epsilon_);
-    detail::require_positive(fn, "alpha_dark", alpha_dark_);
-    detail::require_positive(fn, "mass_chi1", mass_chi1_);
-    detail::require_positive(fn, "mass_chi2", mass_chi2_);
+    semivisible::detail::require_positive(fn, "mass_aprime", mass_aprime_);
+    semivisible::detail::require_positive(fn, "epsilon", epsilon_);
+    semivisible::detail::require_positive(fn, "alpha_dark", alpha_dark_);
+    semivisible::detail::require_positive(fn, "mass_chi1", mass_chi1_);
+    semivisible::detail::require_positive(fn, "mass_chi2", mass_chi2_);
     // Kinematic limits of the paper: 0 < Δ and m_χ1 + m_χ2 < m_A′ (A′ → χ1χ2 open).
     if (!(mass_chi2_ > mass_chi1_))
-      detail::throw_invalid(
+      semivisible::detail::throw_invalid(
           fn, "mass_chi2", mass_chi2_,
           fmt::format("> mass_chi1 = {} (splitting > 0)", static_cast<double>(mass_chi1_)));
     if (!(mass_chi1_ + mass_chi2_ < mass_aprime_))
-      detail::throw_invalid(
+      semivisible::detail::throw_invalid(
           fn, "splitting", mass_chi2_ - mass_chi1_,
           fmt::format("< mass_aprime - 2 mass_chi1 = {} GeV (A' -> chi1 chi2 must be open)",
                       static_cast<double>(mass_aprime_ - 2 * mass_chi1_)));

@@ -2,9 +2,10 @@
 //
 // Γ(A′ → χ1 χ2): vector (off-diagonal) coupling g_D between fermions of masses m1, m2,
 //   Γ = (α_D m_A′/3) (1 − Δ²/m_A′²)^{3/2} (1 − (m1+m2)²/m_A′²)^{1/2} (1 + (m1+m2)²/(2 m_A′²)),
-//   (Izaguirre, Krnjaic, Schuster, Toro, PRD 96 (2017) 055007 [the paper's ref. 14]; physics-notes
-//   §2, checked there against a brute-force trace and against DMG4's DMParticleAPrime.cc). Its Δ →
-//   0 limit is the Dirac A′ → χχ̄ width (α_D m/3)(1 + 2m_χ²/m²)√(1 − 4m_χ²/m²).
+//   (Izaguirre, Krnjaic, Schuster, Toro, PRD 96 (2017) 055007 [the paper's ref. 14];
+//   docs/physics-notes.md §2, checked there against a brute-force trace and against DMG4's
+//   DMParticleAPrime.cc). Its Δ → 0 limit is the Dirac A′ → χχ̄ width (α_D m/3)(1 + 2m_χ²/m²)√(1 −
+//   4m_χ²/m²).
 // Γ(A′ → ℓ⁺ℓ⁻) = (ε² α m_A′/3)(1 + 2m_ℓ²/m_A′²)√(1 − 4m_ℓ²/m_A′²)
 //   (Bjorken, Essig, Schuster, Toro, PRD 80 (2009) 075018, Eq. 9).
 // Γ(A′ → hadrons) = (ε² α m_A′/3) R_had(m_A′²) with the hadronic R of physics/r_ratio.hpp (the
@@ -31,10 +32,10 @@ template <std::floating_point Real>
 [[nodiscard]] Real aprime_width_chi1chi2(Real mass_aprime, Real alpha_dark, Real mass_chi1,
                                          Real mass_chi2) {
   constexpr const char* fn = "semivisible::physics::aprime_width_chi1chi2";
-  detail::require_positive(fn, "mass_aprime", mass_aprime);
-  detail::require_positive(fn, "alpha_dark", alpha_dark);
-  detail::require_positive(fn, "mass_chi1", mass_chi1);
-  detail::require_positive(fn, "mass_chi2", mass_chi2);
+  semivisible::detail::require_positive(fn, "mass_aprime", mass_aprime);
+  semivisible::detail::require_positive(fn, "alpha_dark", alpha_dark);
+  semivisible::detail::require_positive(fn, "mass_chi1", mass_chi1);
+  semivisible::detail::require_positive(fn, "mass_chi2", mass_chi2);
   using std::sqrt;
   const Real sum = mass_chi1 + mass_chi2;
   const Real diff = mass_chi2 - mass_chi1;
@@ -49,9 +50,9 @@ template <std::floating_point Real>
 template <std::floating_point Real>
 [[nodiscard]] Real aprime_width_leptons(Real mass_aprime, Real epsilon, Real mass_lepton) {
   constexpr const char* fn = "semivisible::physics::aprime_width_leptons";
-  detail::require_positive(fn, "mass_aprime", mass_aprime);
-  detail::require_positive(fn, "epsilon", epsilon);
-  detail::require_positive(fn, "mass_lepton", mass_lepton);
+  semivisible::detail::require_positive(fn, "mass_aprime", mass_aprime);
+  semivisible::detail::require_positive(fn, "epsilon", epsilon);
+  semivisible::detail::require_positive(fn, "mass_lepton", mass_lepton);
   using std::sqrt;
   const Real r = mass_lepton * mass_lepton / (mass_aprime * mass_aprime);
   if (!(4 * r < 1)) return Real(0);
@@ -83,8 +84,8 @@ template <std::floating_point Real>
 template <std::floating_point Real>
 [[nodiscard]] Real aprime_width_hadrons(Real mass_aprime, Real epsilon) {
   constexpr const char* fn = "semivisible::physics::aprime_width_hadrons";
-  detail::require_positive(fn, "mass_aprime", mass_aprime);
-  detail::require_positive(fn, "epsilon", epsilon);
+  semivisible::detail::require_positive(fn, "mass_aprime", mass_aprime);
+  semivisible::detail::require_positive(fn, "epsilon", epsilon);
   return epsilon * epsilon * Real(constants::alpha_em) * mass_aprime / 3 *
          r_ratio_hadrons(mass_aprime * mass_aprime);
 }

@@ -16,7 +16,8 @@ namespace semivisible::physics {
 /// Proper decay length cτ [m] for a total width Γ [GeV]; +∞ when Γ = 0.
 template <std::floating_point Real>
 [[nodiscard]] Real proper_decay_length(Real width) {
-  detail::require_non_negative("semivisible::physics::proper_decay_length", "width", width);
+  semivisible::detail::require_non_negative("semivisible::physics::proper_decay_length", "width",
+                                            width);
   if (width == 0) return std::numeric_limits<Real>::infinity();
   return Real(constants::hbar_c) / width;
 }
@@ -25,11 +26,11 @@ template <std::floating_point Real>
 template <std::floating_point Real>
 [[nodiscard]] Real beta_gamma(Real mass, Real energy) {
   constexpr const char* fn = "semivisible::physics::beta_gamma";
-  detail::require_positive(fn, "mass", mass);
-  detail::require_finite(fn, "energy", energy);
+  semivisible::detail::require_positive(fn, "mass", mass);
+  semivisible::detail::require_finite(fn, "energy", energy);
   if (!(energy >= mass))
-    detail::throw_invalid(fn, "energy", energy,
-                          fmt::format(">= mass = {} GeV", static_cast<double>(mass)));
+    semivisible::detail::throw_invalid(fn, "energy", energy,
+                                       fmt::format(">= mass = {} GeV", static_cast<double>(mass)));
   using std::sqrt;
   return sqrt((energy - mass) * (energy + mass)) / mass;
 }

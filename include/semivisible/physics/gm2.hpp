@@ -1,7 +1,8 @@
 // semivisible/physics/gm2.hpp — lepton anomalous magnetic moment from one dark-photon loop, and the
 // ε band that explains the muon g−2 discrepancy.
 //
-// One-loop A′ contribution (Pospelov, PRD 80 (2009) 095002, arXiv:0811.1030; physics-notes §6):
+// One-loop A′ contribution (Pospelov, PRD 80 (2009) 095002, arXiv:0811.1030; docs/physics-notes.md
+// §6):
 //   a_ℓ^{A′} = (α ε² / 2π) F(m_A′/m_ℓ),
 //   F = ∫₀¹ dz 2 m_ℓ² z (1 − z)² / [m_ℓ² (1 − z)² + m_A′² z],
 // with the limits F → 1 (m_A′ ≪ m_ℓ) and F → 2 m_ℓ² / (3 m_A′²) (m_A′ ≫ m_ℓ).
@@ -46,7 +47,7 @@ template <std::floating_point Real>
   semivisible::detail::require_positive(fn, "mass_lepton", mass_lepton);
   const Real r = mass_aprime / mass_lepton;
   const Real r2 = r * r;
-  // physics-notes §6, divided through by m_ℓ².
+  // docs/physics-notes.md §6, divided through by m_ℓ².
   const auto integrand = [r2](Real z) -> Real {
     const Real y = 1 - z;
     return 2 * z * y * y / (y * y + r2 * z);

@@ -49,7 +49,7 @@ namespace semivisible::scan {
 /// The parameter planes of the NA64 2021 paper's figures.
 enum class plane { maprime_epsilon, maprime_alphadark, mchi1_splitting };
 
-/// The CLI spelling of a plane (../shared/design/cli.md: --plane).
+/// The CLI spelling of a plane (docs/cli.md: --plane).
 constexpr std::string_view to_string(plane p) noexcept {
   switch (p) {
     case plane::maprime_epsilon:

@@ -1,6 +1,6 @@
 // semivisible/scan/rows.hpp — the rows of a scan's output (exclusion.csv / exclusion.json).
 //
-// ../shared/design/cli.md fixes the columns x,lower,upper,status: x is the first variable of the
+// docs/cli.md fixes the columns x,lower,upper,status: x is the first variable of the
 // plane (m_A′ or m_χ1 in GeV), lower/upper the edges of an excluded interval of the second
 // variable at that x (empty when nothing is excluded), status "ok" or the failure. An x with
 // several excluded intervals (islands) has one row per interval, in ascending order.
