@@ -87,7 +87,7 @@ inline void add_physics_scan_options(CLI::App& cmd, physics_scan_options& o) {
       ->check(CLI::IsMember({"exact", "asymptotic", "toys"}))
       ->capture_default_str();
   cmd.add_option("--tolerance", o.tolerance, "Relative tolerance of the interval edges")
-      ->check(positive_number)
+      ->check(open_unit_interval)
       ->capture_default_str();
 }
 

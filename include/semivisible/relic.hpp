@@ -5,4 +5,5 @@
 #include "semivisible/relic/dof.hpp"
 #include "semivisible/relic/r_ratio.hpp"
 #include "semivisible/relic/thermal_average.hpp"
+#include "semivisible/relic/thermal_splitting.hpp"
 #include "semivisible/relic/thermal_target.hpp"

@@ -9,7 +9,7 @@
 // Accuracy: the formulae are asymptotic (valid when the counts driving the limit are ≳ 10–20);
 // numerically q̃ to ≈ 1e-11 (Newton decrement 1e-12). Counts above 1e10 events are refused
 // with status numerical_error (q̃ would have no significant digits; detail/observed_fits.hpp).
-// Work: each Newton iteration costs detail::fit_iteration_units(bins) of the budget.
+// Work: each fit costs detail::fit_units(bins, iterations) of the budget.
 #pragma once
 
 #include <algorithm>
@@ -45,7 +45,7 @@ class asymptotic_engine {
         options_(checked(options)),
         obs_(lik_, options_),
         work_(work_budget),
-        iteration_units_(detail::fit_iteration_units(model.bins())) {
+        bins_(model.bins()) {
     // Asimov data at μ' = 0: counts ν(0, θ̂_0), global observables θ̂_0 (CCGV §3.2).
     const std::vector<double>& theta0 = obs_.background_only;
     asimov_.counts = lik_.expected(theta0);
@@ -55,7 +55,7 @@ class asymptotic_engine {
     nll_asimov_free_ = lik_.evaluate(x, asimov_);
     start_obs_ = theta0;
     start_asimov_ = theta0;
-    charge(obs_.iterations);
+    work_.charge(detail::fit_units(bins_, 0) + detail::fit_units(bins_, obs_.iterations));
   }
 
   [[nodiscard]] static constexpr method algorithm() noexcept { return method::asymptotic; }
@@ -73,6 +73,7 @@ class asymptotic_engine {
     const fit_result c = lik_.fit_conditional(mu, obs_.data, options_, start_obs_);
     charge(c.iterations);
     detail::keep_first_failure(st, c.status);
+    detail::keep_first_failure(st, obs_.check_conditional(mu, c.nll));
     if (c.status.ok()) start_obs_ = c.parameters;
     return obs_.qtilde(mu, c.nll);
   }
@@ -127,7 +128,7 @@ class asymptotic_engine {
     validate("stats::asymptotic_engine", o);
     return o;
   }
-  void charge(int iterations) { work_.charge(iteration_units_ * (1.0 + iterations)); }
+  void charge(int iterations) { work_.charge(detail::fit_units(bins_, iterations)); }
   [[nodiscard]] solver_status budget_status() const {
     return {status::not_converged,
             fmt::format("asymptotic CLs: the fits exceed the work budget of {} operations",
@@ -138,7 +139,7 @@ class asymptotic_engine {
   fit_options options_;
   detail::observed_fits obs_;
   detail::work_counter work_;
-  double iteration_units_ = 0;
+  std::size_t bins_ = 0;
   dataset asimov_;
   double nll_asimov_free_ = 0;
   std::vector<double> start_obs_, start_asimov_;

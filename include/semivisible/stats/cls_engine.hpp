@@ -47,12 +47,16 @@ struct weighted_outcome {
 
 /// An engine whose band is the distribution of the limit over background-only outcomes:
 /// background_outcomes() lists them by decreasing probability (empty when they cannot be listed
-/// within the budget; exhausted() is then true), cls(μ, counts) is CLs of other counts.
+/// within the budget; exhausted() is then true), cls(μ, counts) is CLs of other counts;
+/// work_used() and afford(units) let the band stop early when its projected cost (from the
+/// outcomes done so far) exceeds what is left of the budget (afford then exhausts the engine).
 template <class E>
 concept outcome_band_engine = cls_engine<E> &&
-    requires(E& engine, double mu, std::span<const double> counts) {
+    requires(E& engine, const E& view, double mu, double units, std::span<const double> counts) {
   { engine.cls(mu, counts) } -> std::same_as<cls_result>;
   { engine.background_outcomes() } -> std::same_as<std::vector<weighted_outcome>>;
+  { view.work_used() } -> std::convertible_to<double>;
+  { engine.afford(units) } -> std::convertible_to<bool>;
 };
 
 }  // namespace semivisible::stats

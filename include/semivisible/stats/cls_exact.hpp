@@ -16,9 +16,10 @@
 // n = 0 in every signal bin (the scans' case) has a closed form: CLs = E[exp(−μ S g(θ_s))],
 // S = Σ s_i — 2.303 events at 90 % CL for any background (ln 10).
 // With no nuisances this is exact Poisson CLs (Helene's formula for one bin).
-// Work: every pmf term, convolution multiply-add and enumerated outcome is one unit of the work
-// budget; when the budget is spent (large counts, many bins) the engine says so (exhausted())
-// and the limit code falls back to the asymptotic engine (docs/statistics.md §7).
+// Work: a convolution multiply-add is ½ unit of the work budget, a pmf term per prior node 10, an
+// enumerated outcome 8 (a unit ≈ 1 ns on the reference machine); when the budget is spent
+// (large counts, many bins) the engine says so (exhausted()) and the limit code falls back to the
+// asymptotic engine (docs/statistics.md §7).
 #pragma once
 
 #include <algorithm>
@@ -38,118 +39,11 @@
 #include "semivisible/stats/cls_engine.hpp"
 #include "semivisible/stats/cls_types.hpp"
 #include "semivisible/stats/counting_model.hpp"
-#include "semivisible/stats/detail/quadrature.hpp"
+#include "semivisible/stats/detail/exact_background.hpp"
 #include "semivisible/stats/detail/work_budget.hpp"
 #include "semivisible/stats/response.hpp"
 
 namespace semivisible::stats {
-namespace detail {
-
-/// Rates above which the exact sums are not attempted: ln Pois(m | λ) then carries an absolute
-/// rounding error ≳ 1e-6 (the −λ term), and the counts to enumerate exceed any budget anyway.
-inline constexpr double max_exact_rate = 1e10;
-
-/// The prior average E_θ[f(R(θ))] of a response as a quadrature rule on the rate R: nodes R_k,
-/// weights w_k. Log-normal: 40-point Gauss–Hermite; Gaussian cut at R = 0 (θ ≥ −r/σ > −9): 64-point
-/// Gauss–Legendre on the truncated normal; fixed rate: one node.
-inline void prior_nodes(const rate_response& response, std::vector<double>& rate,
-                        std::vector<double>& weight) {
-  rate.clear();
-  weight.clear();
-  if (response.fixed()) {
-    rate.push_back(response.nominal());
-    weight.push_back(1.0);
-    return;
-  }
-  const bool truncated = response.lower_theta() > -9.0;
-  const quadrature_rule cut =
-      truncated ? truncated_normal(response.lower_theta()) : quadrature_rule{};
-  const quadrature_rule& use = truncated ? cut : gauss_hermite_normal<40>();
-  rate.reserve(use.node.size());
-  weight.reserve(use.node.size());
-  for (std::size_t k = 0; k < use.node.size(); ++k) {
-    rate.push_back(response(use.node[k]));
-    weight.push_back(use.weight[k]);
-  }
-}
-
-/// The model-level part of the exact engine: prior nodes of the signal and of every background,
-/// the background-only marginal pmfs ln q_i(m) (grown lazily) and scratch buffers. Shared by the
-/// engines of one cls_calculator. Not thread-safe: one per thread.
-class exact_background {
- public:
-  explicit exact_background(const counting_model& model) : model_(model) {
-    prior_nodes(model.signal_response(), signal_factor, signal_weight);
-    const std::size_t n = model.bins();
-    rate.resize(n);
-    rate_weight.resize(n);
-    log_rate.resize(n);
-    log_weight.resize(n);
-    log_pmf_.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      prior_nodes(model.background_response(i), rate[i], rate_weight[i]);
-      for (std::size_t k = 0; k < rate[i].size(); ++k) {
-        log_rate[i].push_back(rate[i][k] > 0 ? std::log(rate[i][k])
-                                             : -std::numeric_limits<double>::infinity());
-        log_weight[i].push_back(std::log(rate_weight[i][k]));
-      }
-    }
-  }
-
-  [[nodiscard]] const counting_model& model() const noexcept { return model_; }
-
-  /// ln q_i(m) for m = 0..m_max (grown lazily; one unit per node and term). False (nothing grown)
-  /// when the growth would exceed the budget.
-  bool grow(std::size_t i, std::size_t m_max, work_counter& work) {
-    auto& q = log_pmf_[i];
-    if (q.size() > m_max) return true;
-    const double terms = static_cast<double>(m_max + 1 - q.size());
-    if (!work.charge(terms * static_cast<double>(rate[i].size() + 4))) return false;
-    for (std::size_t m = q.size(); m <= m_max; ++m) q.push_back(log_pmf_term(i, m));
-    return true;
-  }
-  /// ln q_i(m), m < grown size.
-  [[nodiscard]] double log_pmf(std::size_t i, std::size_t m) const { return log_pmf_[i][m]; }
-
-  /// Largest count of bin i worth summing at signal rate λ (Poisson tail beyond < 1e-17), as a
-  /// real number (it can be huge).
-  [[nodiscard]] double count_cap(std::size_t i, double lambda) const {
-    const double m = lambda + rate[i].back() + rate[i].front();
-    return std::ceil(m + 12.0 * std::sqrt(m) + 40.0);
-  }
-  /// Largest background rate among the prior nodes of bin i.
-  [[nodiscard]] double rate_high(std::size_t i) const { return rate[i].back(); }
-
-  // prior nodes: g_k and weights of the signal; R_ik, weights, their logarithms per bin
-  std::vector<double> signal_factor, signal_weight;
-  std::vector<std::vector<double>> rate, rate_weight, log_rate, log_weight;
-  // scratch of one evaluation (reused: no allocation once warm)
-  std::vector<double> w, cumulative, pois, scale;
-  std::vector<std::vector<double>> scaled, probs;
-
- private:
-  /// ln E_k[Pois(m | R_k)] = logsumexp_k(ln w_k + m ln R_k − R_k) − ln m!.
-  [[nodiscard]] double log_pmf_term(std::size_t i, std::size_t m) const {
-    const auto dm = static_cast<double>(m);
-    double top = -std::numeric_limits<double>::infinity();
-    const std::size_t nodes = rate[i].size();
-    for (std::size_t k = 0; k < nodes; ++k) top = std::max(top, term(i, k, dm));
-    if (!std::isfinite(top)) return top;
-    double sum = 0;
-    for (std::size_t k = 0; k < nodes; ++k) sum += std::exp(term(i, k, dm) - top);
-    return top + std::log(sum) - std::lgamma(dm + 1);
-  }
-  [[nodiscard]] double term(std::size_t i, std::size_t k, double m) const {
-    const double r = rate[i][k];
-    if (r <= 0) return m == 0 ? log_weight[i][k] : -std::numeric_limits<double>::infinity();
-    return log_weight[i][k] + m * log_rate[i][k] - r;
-  }
-
-  counting_model model_;
-  std::vector<std::vector<double>> log_pmf_;
-};
-
-}  // namespace detail
 
 /// The exact hybrid CLs engine for one model and signal shape (see the header comment).
 /// Satisfies cls_engine and outcome_band_engine. Not thread-safe (caches): one per thread.
@@ -179,6 +73,15 @@ class exact_engine {
   /// Why the budget ran out (empty while not exhausted).
   [[nodiscard]] const std::string& exhaustion_reason() const noexcept { return reason_; }
   [[nodiscard]] double work_used() const noexcept { return work_.used(); }
+  /// False, and exhausted from now on, when `units` more would exceed the budget.
+  bool afford(double units) {
+    if (!work_.would_exceed(units)) return true;
+    exhaust(
+        fmt::format("the exact expected band (projected {:.3g} operations) exceeds the work "
+                    "budget of {} operations",
+                    work_.used() + units, work_.budget()));
+    return false;
+  }
 
   /// CLs of the observed counts at μ > 0.
   cls_result cls(double mu) { return cls(mu, model().observed()); }
@@ -210,8 +113,9 @@ class exact_engine {
     double product = 1;
     for (std::size_t i = 0; i < nb; ++i) {
       if (bg.rate_high(i) > detail::max_exact_rate)
-        return give_up(fmt::format("background {:g} events in bin {} is beyond exact sums",
-                                   model().background()[i], i));
+        return give_up(fmt::format("the background of {:g} events in bin {} is beyond exact sums",
+                                   model().background()[i], i),
+                       false);
       const double hard = bg.count_cap(i, 0.0);
       std::size_t m = 0;
       double cdf = 0;
@@ -256,10 +160,17 @@ class exact_engine {
   }
 
  private:
-  std::vector<weighted_outcome> give_up(const std::string& what) {
-    exhaust(fmt::format("exact enumeration of {} exceeds the work budget of {} operations", what,
-                        work_.budget()));
+  std::vector<weighted_outcome> give_up(const std::string& what, bool budget = true) {
+    exhaust(budget ? fmt::format("exact enumeration of {} exceeds the work budget of {} operations",
+                                 what, work_.budget())
+                   : what);
     return {};
+  }
+  /// Charges `units`; false (with a reason) once the budget is spent.
+  bool spend(double units) {
+    if (work_.charge(units)) return true;
+    exhaust(fmt::format("the exact sums exceed the work budget of {} operations", work_.budget()));
+    return false;
   }
   void exhaust(std::string why) {
     work_.exhaust();
@@ -298,7 +209,7 @@ class exact_engine {
     const double budget = t_obs * (1 + 1e-12) + 1e-12 * w_min;
     cls_result r;
     r.algorithm = method::exact;
-    if (work_.exhausted()) return exhausted_result();
+    if (!spend(100.0 + 30.0 * static_cast<double>(nb))) return exhausted_result();
     // Fast path (n = 0 in every signal bin): only the outcome n = 0 counts, so
     // CL_b = Π q_i(0) and CL_{s+b} = CL_b · E[exp(−μ g(θ_s) Σ s_i)] — the same sum, closed form.
     bool zero_only = true;
@@ -332,7 +243,7 @@ class exact_engine {
     for (std::size_t i = 0; i < nb; ++i) {
       if (w[i] == 0) continue;
       if (bg.rate_high(i) > detail::max_exact_rate) {
-        exhaust(fmt::format("background {:g} events in bin {} is beyond exact sums",
+        exhaust(fmt::format("the background of {:g} events in bin {} is beyond exact sums",
                             model().background()[i], i));
         return exhausted_result();
       }
@@ -346,6 +257,7 @@ class exact_engine {
       }
       // Scale q_i by its largest value on [0, cap]; the scale cancels in CLs.
       const auto top = static_cast<std::size_t>(cap);
+      if (!spend(10.0 * (cap + 1))) return exhausted_result();
       double largest = -std::numeric_limits<double>::infinity();
       for (std::size_t m = 0; m <= top; ++m) largest = std::max(largest, bg.log_pmf(i, m));
       if (!std::isfinite(largest)) largest = 0;
@@ -373,8 +285,10 @@ class exact_engine {
         const double lambda = mu * signal_[i] * bg.signal_factor[k];
         const auto cap =
             static_cast<std::size_t>(std::min(bg.count_cap(i, lambda), max_count(i, budget)));
-        const double cost = 0.5 * static_cast<double>(cap + 1) * static_cast<double>(cap + 2);
-        if (!work_.charge(cost + static_cast<double>(cap))) {
+        // ½ unit per multiply-add of the convolution (four add chains), 5 per Poisson term, 20
+        // per bin and node
+        const double cost = 0.25 * static_cast<double>(cap + 1) * static_cast<double>(cap + 2);
+        if (!work_.charge(cost + 5.0 * static_cast<double>(cap) + 20.0)) {
           exhaust(
               fmt::format("exact sums over counts up to {} in bin {} exceed the work budget "
                           "of {} operations",
@@ -393,9 +307,18 @@ class exact_engine {
                         : std::exp(static_cast<double>(j) * std::log(lambda) - lambda -
                                    std::lgamma(static_cast<double>(j) + 1));
         for (std::size_t m = 0; m <= cap; ++m) {
-          double acc = 0;  // local accumulator: no aliasing stores in the inner loop
-          for (std::size_t j = 0; j <= m; ++j) acc += pois[j] * q[m - j];
-          p[m] = acc;
+          // Four local accumulators: no aliasing stores in the inner loop, and four independent
+          // add chains instead of one (the loop is bound by the latency of the additions).
+          double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+          std::size_t j = 0;
+          for (; j + 3 <= m; j += 4) {
+            a0 += pois[j] * q[m - j];
+            a1 += pois[j + 1] * q[m - j - 1];
+            a2 += pois[j + 2] * q[m - j - 2];
+            a3 += pois[j + 3] * q[m - j - 3];
+          }
+          for (; j <= m; ++j) a0 += pois[j] * q[m - j];
+          p[m] = (a0 + a1) + (a2 + a3);
         }
       }
       cl_sb += bg.signal_weight[k] * enumerate(0, budget);
@@ -416,7 +339,7 @@ class exact_engine {
   }
 
   /// P(Σ_{j ≥ i} n_j w_j ≤ budget) with the per-bin pmfs probs (bins with w = 0 summed out);
-  /// one work unit per outcome visited; 0 once the budget is spent.
+  /// eight work units per outcome visited; 0 once the budget is spent.
   double enumerate(std::size_t i, double budget) {
     auto& bg = *background_;
     const auto& w = bg.w;
@@ -437,8 +360,8 @@ class exact_engine {
         std::clamp(max_count(i, budget), 0.0, static_cast<double>(p.size() - 1)));
     std::size_t next = i + 1;
     while (next < w.size() && w[next] == 0) ++next;
-    if (next == w.size()) return bg.cumulative[top];  // prefix sums of the last bin's pmf
-    if (!work_.charge(static_cast<double>(top + 1))) {
+    if (next == w.size()) return bg.cumulative[top];          // prefix sums of the last bin's pmf
+    if (!work_.charge(8.0 * static_cast<double>(top + 1))) {  // 8 units per outcome visited
       exhaust(
           fmt::format("the exact enumeration of outcomes exceeds the work budget of {} "
                       "operations",

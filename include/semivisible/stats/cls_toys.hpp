@@ -8,7 +8,7 @@
 // number of threads. Expected band N: q* = the background-only quantile with
 // P_b(q̃ ≥ q*) = Φ(N), CLs_N = P_{s+b}(q̃ ≥ q*)/P_b(q̃ ≥ q*).
 // Accuracy: binomial, δCL/CL ≈ √((1 − p)/(p T)) for T toys.
-// Work: every toy fit costs detail::fit_iteration_units(bins) per Newton iteration; toys_work()
+// Work: every toy fit costs detail::fit_units(bins, iterations); toys_work()
 // estimates a whole limit in advance, and the free functions refuse a request that exceeds the
 // work budget (docs/statistics.md §7).
 #pragma once
@@ -37,10 +37,14 @@
 
 namespace semivisible::stats {
 
+/// Work units of generating one toy (its random stream, data set and starting point; measured
+/// ≈ 2 µs with the allocations of its two fits).
+inline constexpr double toy_units = 2000;
+
 /// Estimated work units of `evaluations` toy CLs evaluations with `toys` toys per hypothesis on
-/// `bins` bins: two hypotheses, two fits per toy, ≈ 6 Newton iterations per fit.
+/// `bins` bins: two hypotheses; per toy its generation and two fits of ≈ 4 Newton iterations.
 [[nodiscard]] inline double toys_work(std::size_t bins, std::size_t toys, double evaluations) {
-  return evaluations * static_cast<double>(toys) * 2 * 2 * 6 * detail::fit_iteration_units(bins);
+  return evaluations * static_cast<double>(toys) * 2 * (toy_units + 2 * detail::fit_units(bins, 4));
 }
 
 /// CLs evaluations of a toys upper limit: ≈ 20 for the observed limit, ≈ 15 more per band
@@ -62,9 +66,9 @@ class toys_engine {
         options_(checked(options)),
         obs_(lik_, options_),
         work_(work_budget),
-        iteration_units_(detail::fit_iteration_units(model.bins())) {
+        bins_(model.bins()) {
     threads_ = threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
-    work_.charge(iteration_units_ * obs_.iterations);
+    work_.charge(detail::fit_units(bins_, 0) + detail::fit_units(bins_, obs_.iterations));
   }
 
   [[nodiscard]] static constexpr method algorithm() noexcept { return method::toys; }
@@ -97,6 +101,7 @@ class toys_engine {
     e.q_b.assign(toys_, 0.0);
     std::vector<solver_status> failures(threads_);
     std::atomic<long long> iterations{c.iterations};
+    const double fits = 1.0 + 4.0 * static_cast<double>(toys_);
     auto work = [&](unsigned worker) {
       long long mine = 0;
       for (std::size_t t = worker; t < toys_; t += threads_) {
@@ -112,7 +117,9 @@ class toys_engine {
       for (unsigned w = 0; w < threads_; ++w) pool.emplace_back(work, w);
     }
     for (const auto& f : failures) detail::keep_first_failure(e.status, f);
-    work_.charge(iteration_units_ * static_cast<double>(iterations.load()));
+    work_.charge(2 * static_cast<double>(toys_) * toy_units + fits * detail::fit_units(bins_, 0) +
+                 detail::fit_units(bins_, static_cast<double>(iterations.load())) -
+                 detail::fit_units(bins_, 0));
     std::sort(e.q_sb.begin(), e.q_sb.end());
     std::sort(e.q_b.begin(), e.q_b.end());
     return e;
@@ -203,7 +210,7 @@ class toys_engine {
   fit_options options_;
   detail::observed_fits obs_;
   detail::work_counter work_;
-  double iteration_units_ = 0;
+  std::size_t bins_ = 0;
 };
 
 static_assert(cls_engine<toys_engine> && expected_cls_engine<toys_engine>);

@@ -48,8 +48,10 @@ inline method method_from_string(std::string_view name) {
 inline constexpr method default_scan_method = method::exact;
 
 /// Work budget of one call in elementary operations (≈ 1 ns each on the reference machine, see
-/// stats/detail/work_budget.hpp): about one second of work. 0 means unlimited.
-inline constexpr std::uint64_t default_work_budget = 1'000'000'000;
+/// stats/detail/work_budget.hpp): ≈ 2 s. method::exact may spend half of it before it falls back
+/// to method::asymptotic, which gets the other half (and needs far less); toys are refused when
+/// their estimated work per thread exceeds it. 0 means unlimited.
+inline constexpr std::uint64_t default_work_budget = 2'000'000'000;
 
 /// Options for one CLs evaluation.
 struct cls_options {

@@ -8,7 +8,9 @@
 //  * expected_cls_engine: for each N ∈ {−2, …, 2} the root of CLs_N(μ) = 1 − CL;
 //  * outcome_band_engine: the limit μ_up(n) for each background-only outcome n, most probable
 //    first until 1 − 1e-6 of the probability is covered (roots to 2⁻²³, each started from the
-//    previous limit), then the weighted quantiles (discrete: bands are steps at small counts).
+//    previous limit), then the weighted quantiles (discrete: bands are steps at small counts);
+//    the cost of the remaining outcomes is projected at 16, 32, 64, … outcomes done and the band
+//    stops (engine exhausted) when it would not fit the budget.
 // When the engine's work budget runs out the functions stop and report status not_converged;
 // engine.exhausted() tells the caller, who may fall back to another engine (stats/cls.hpp).
 #pragma once
@@ -113,8 +115,22 @@ void expected_band(E& engine, const limit_options& options, limit_result& r,
     const int band_bits = std::min(bits, 24);  // band quantiles: 1e-7 relative is plenty
     double guess = guess_events > 0 && std::isfinite(guess_events) ? guess_events : 2.0;
     std::vector<std::pair<double, double>> limits;  // (μ_up, probability)
+    // Outcomes needed to cover 1 − 1e-6: the band's cost is projected from the first ones.
+    std::size_t needed = 0;
+    for (double c = 0; needed < outcomes.size() && c < 1 - 1e-6; ++needed)
+      c += outcomes[needed].probability;
+    const double start = engine.work_used();
     double kept = 0;
+    std::size_t done = 0;
     for (const auto& o : outcomes) {
+      if (done >= 16 && done < needed && (done & (done - 1)) == 0) {  // at 16, 32, 64, …
+        const double per_outcome = (engine.work_used() - start) / static_cast<double>(done);
+        if (!engine.afford(per_outcome * static_cast<double>(needed - done))) {
+          detail::keep_first_failure(r.status, detail::exhausted_status(engine.algorithm()));
+          return;
+        }
+      }
+      ++done;
       const double t = detail::limit_events(
           engine,
           [&](double mu) {

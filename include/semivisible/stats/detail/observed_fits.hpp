@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <limits>
 #include <vector>
@@ -39,15 +40,44 @@ struct observed_fits {
                             events, max_resolved_events)};
     const fit_result free =
         lik.fit_unconditional(data, std::numeric_limits<double>::infinity(), options);
-    keep_first_failure(status, free.status);
     mu_hat = free.mu();
     nll_free = free.nll;
     // θ̂_0: when the data are impossible without signal (n > 0 where b = 0) the fit reports
     // invalid_input and keeps θ at the global observables; that is no failure of the limit.
     const fit_result zero = lik.fit_conditional(0.0, data, options);
-    if (zero.status.code != status::invalid_input) keep_first_failure(status, zero.status);
     background_only = zero.parameters;
     iterations = free.iterations + zero.iterations;
+    // −ln L need not be convex in the log-normal nuisances: the free fit is repeated from θ̂_0 and
+    // the lower minimum kept (it differs only where the data pull a background far out).
+    solver_status free_status = free.status;
+    if (zero.status.ok()) {
+      std::vector<double> start = zero.parameters;
+      start[0] = mu_hat;
+      const fit_result again =
+          lik.fit_unconditional(data, std::numeric_limits<double>::infinity(), options, start);
+      iterations += again.iterations;
+      if (again.status.ok() && again.nll < nll_free - tolerance(nll_free)) {
+        mu_hat = again.mu();
+        nll_free = again.nll;
+        free_status = again.status;
+      }
+    }
+    keep_first_failure(status, free_status);
+    if (zero.status.code != status::invalid_input) keep_first_failure(status, zero.status);
+  }
+
+  /// The −ln L difference below which two fits are taken to agree (rounding and the Newton
+  /// tolerance, ~1e-12, with room).
+  [[nodiscard]] static double tolerance(double nll) { return 1e-6 * (1 + std::abs(nll)); }
+
+  /// A status when a conditional fit found a lower −ln L than the free fit: −ln L has several
+  /// minima and q̃ (which would be clipped to 0) cannot be trusted.
+  [[nodiscard]] solver_status check_conditional(double mu, double nll_conditional) const {
+    if (!(nll_conditional < nll_free - tolerance(nll_free))) return {};
+    return {status::numerical_error,
+            fmt::format("the conditional fit at mu = {:g} has a lower -ln L ({:.10g}) than the "
+                        "free fit ({:.10g}): several minima, q~ is unreliable",
+                        mu, nll_conditional, nll_free)};
   }
 
   /// q̃_μ from the conditional fit's NLL (0 when μ̂ ≥ μ: CCGV Eq. 16 one-sided).
@@ -56,12 +86,13 @@ struct observed_fits {
   }
 };
 
-/// Work units of one Newton iteration on `bins` bins (p = bins + 2 parameters): the gradient
-/// and Hessian (≈ 30 per bin), the Cholesky factorisation (p³/3 multiply-adds, counted as p³ for
-/// the memory traffic), the line search; ≈ 1 ns each on the reference machine.
-inline double fit_iteration_units(std::size_t bins) {
+/// Work units of one fit with `iterations` Newton iterations on `bins` bins (p = bins + 2
+/// parameters): ≈ 300 to set up, and per iteration ≈ 100 per bin for the gradient, Hessian and
+/// line search plus p³/4 for the Cholesky factorisation; ≈ 1 ns each on the reference machine
+/// (measured: 1.0 µs for a 3-iteration fit on 2 bins, 4.8 µs on 10 bins, 116 µs on 40 bins).
+inline double fit_units(std::size_t bins, double iterations) {
   const auto p = static_cast<double>(bins + 2);
-  return 150.0 + 40.0 * static_cast<double>(bins) + p * p * p;
+  return 300.0 + iterations * (200.0 + 100.0 * static_cast<double>(bins) + 0.25 * p * p * p);
 }
 
 }  // namespace semivisible::stats::detail
