@@ -71,9 +71,9 @@ class counting_model {
                                                 background_uncertainty_[i]);
       if (constraint_ == constraint_type::log_normal && background_[i] == 0 &&
           background_uncertainty_[i] > 0)
-        semivisible::detail::throw_invalid(fn, fmt::format("background_uncertainty[{}]", i),
-                                           background_uncertainty_[i],
-                                           "0 when background = 0 with the log-normal constraint");
+        semivisible::detail::throw_invalid(
+            fn, fmt::format("background_uncertainty[{}]", i), background_uncertainty_[i],
+            "0 when background = 0 with the log-normal constraint (the Gaussian one allows it)");
     }
     semivisible::detail::require_non_negative(fn, "signal_uncertainty", signal_uncertainty_);
   }
