@@ -44,7 +44,7 @@ inline method method_from_string(std::string_view name) {
 /// (n = 0, b ≈ 0.2–0.5) the asymptotic formulae are outside their range of validity (they
 /// give 1.55–1.73 instead of 2.35 signal events at 90 % CL on the NA64 model), toys are noisy and
 /// slow; the exact sum reproduces the textbook 2.303 and costs ≈ 0.6 µs per CLs evaluation with a
-/// prepared cls_calculator, ≈ 5 µs with cls() (docs/performance.md, docs/statistics.md §7).
+/// prepared cls_calculator, ≈ 5 µs with cls() (docs/performance.md, docs/statistics.md §8).
 inline constexpr method default_scan_method = method::exact;
 
 /// Work budget of one call in elementary operations (≈ 1 ns each on the reference machine, see
