@@ -79,7 +79,7 @@ inline void add_physics_scan_options(CLI::App& cmd, physics_scan_options& o) {
                  "CLs method: exact, asymptotic or toys (default: the experiment's)")
       ->check(CLI::IsMember({"exact", "asymptotic", "toys"}));
   cmd.add_option("--tolerance", o.tolerance, "Relative tolerance of the interval edges")
-      ->check(positive_number)
+      ->check(open_unit_interval)
       ->capture_default_str();
 }
 

@@ -4,4 +4,5 @@
 #include "semivisible/relic/cross_section.hpp"
 #include "semivisible/relic/dof.hpp"
 #include "semivisible/relic/thermal_average.hpp"
+#include "semivisible/relic/thermal_splitting.hpp"
 #include "semivisible/relic/thermal_target.hpp"

@@ -10,7 +10,7 @@
 // its total width), and the Boltzmann equation of relic/boltzmann.hpp. Method: σ12 ∝ ε² except
 // through the A′ width, so ⟨σ12 v⟩/ε² is tabulated once on a grid uniform in ln x (cubic B-spline
 // of its logarithm) for the width at the current ε; ε² is then found with Boost.Math toms748
-// (bracket_and_solve_root) on ln(Ω h²/0.12); the width is updated with the new ε and the table
+// (numerics::bracket_and_solve) on ln(Ω h²/0.12); the width is updated with the new ε and the table
 // rebuilt until the width changes by < 1e-3 relative (a bound on its effect on y).
 #pragma once
 
@@ -21,9 +21,9 @@
 #include <vector>
 
 #include <boost/math/interpolators/cardinal_cubic_b_spline.hpp>
-#include <boost/math/tools/roots.hpp>
 
 #include "semivisible/error.hpp"
+#include "semivisible/numerics/root_bracket.hpp"
 #include "semivisible/relic/boltzmann.hpp"
 #include "semivisible/relic/cross_section.hpp"
 #include "semivisible/relic/thermal_average.hpp"
@@ -160,7 +160,8 @@ inline target_point failed(double mass_chi1, status code, std::string message) {
     };
     // ln Ω is close to linear in ln ε² (Ω ∝ 1/ε² up to the logarithmic drift of x_f): secant
     // steps in (ln ε², ln Ω) from the current ε², starting with slope −1; if they have not met
-    // root_tolerance after 8 solves, Boost's toms748 (bracket_and_solve_root) takes over.
+    // root_tolerance after 8 solves, TOMS 748 after a multiplicative bracket walk
+    // (numerics::bracket_and_solve, i.e. Boost's bracket_and_solve_root) takes over.
     solver_status inner{};
     double best_scale = eps2, best_residual = HUGE_VAL;
     freeze_out_result best{};
@@ -222,19 +223,18 @@ inline target_point failed(double mass_chi1, status code, std::string message) {
       r0 = r1;
     }
     if (!converged && inner.ok()) {
-      std::uintmax_t max_iter = 60;
-      try {
-        (void)boost::math::tools::bracket_and_solve_root(
-            f, best_scale, 1.1, false,
-            [tol](double a, double b) { return std::abs(a - b) <= tol * std::min(a, b); },
-            max_iter);
-      } catch (const std::exception& e) {
-        return detail::failed(mass_chi1, status::no_bracket,
-                              fmt::format("{}: root find in epsilon failed: {}", fn, e.what()));
+      const numerics::root_result r = numerics::bracket_and_solve(
+          f, best_scale, 1.1, false,
+          [tol](double a, double b) { return std::abs(a - b) <= tol * std::min(a, b); }, 60);
+      if (r.status.code == status::not_converged) {
+        if (inner.ok())
+          return detail::failed(mass_chi1, status::not_converged,
+                                fmt::format("{}: root find in epsilon did not converge", fn));
+      } else if (!r.ok()) {
+        return detail::failed(
+            mass_chi1, status::no_bracket,
+            fmt::format("{}: root find in epsilon failed: {}", fn, r.status.message));
       }
-      if (max_iter >= 60 && inner.ok())
-        return detail::failed(mass_chi1, status::not_converged,
-                              fmt::format("{}: root find in epsilon did not converge", fn));
     }
     if (!inner.ok()) return detail::failed(mass_chi1, inner.code, inner.message);
     // The best evaluated point: its |ln(Ω/Ω_target)| is within the bracket width (≤

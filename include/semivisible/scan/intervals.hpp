@@ -6,8 +6,8 @@
 //   2. stability check: at every seed that is a local extremum of test pointing towards zero (a
 //      dip of an allowed stretch or a bump of an excluded one — where a narrow island or gap can
 //      hide between seeds), evaluate midpoints (in log y) on both sides, `refine_levels` times;
-//   3. every sign change between neighbouring points is refined by Boost.Math toms748_solve in
-//      u = ln y (TOMS 748: Alefeld, Potra & Shi, ACM TOMS 21 (1995) 327) until the bracket is
+//   3. every sign change between neighbouring points is refined by TOMS 748 (numerics::toms748,
+//      Boost.Math; Alefeld, Potra & Shi, ACM TOMS 21 (1995) 327) in u = ln y until the bracket is
 //      narrower than ln(1 + relative_tolerance), and the edge is the bracket's midpoint, so the
 //      edge is within relative_tolerance of the true crossing in y.
 // Resolution, honestly: an island (or a gap) whose width in ln y is at least the seed spacing
@@ -29,9 +29,8 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <boost/math/tools/toms748_solve.hpp>
-
 #include "semivisible/error.hpp"
+#include "semivisible/numerics/root_bracket.hpp"
 
 namespace semivisible::scan {
 
@@ -50,7 +49,7 @@ struct interval_options {
   double hi = 0;                     ///< upper end of the y range (> lo)
   std::size_t seed_points = 32;      ///< log-spaced seeds, ≥ 2; bound the smallest island found
   double relative_tolerance = 1e-3;  ///< edge accuracy, relative in y, in (0, 1)
-  std::size_t max_iterations = 100;  ///< per edge, for toms748_solve
+  std::size_t max_iterations = 100;  ///< per edge, for TOMS 748
   std::size_t refine_levels = 2;     ///< extremum refinement levels between seeds (0 = off)
 };
 
@@ -76,9 +75,6 @@ struct interval_result {
 };
 
 namespace detail {
-
-/// Thrown inside the edge solve when the test function fails, to leave toms748_solve.
-struct evaluation_failed {};
 
 struct sample {
   double u;  // ln y
@@ -163,27 +159,28 @@ template <class Test>
   // 3. refine every sign change with TOMS 748 in u = ln y
   const double log_tolerance = std::log1p(o.relative_tolerance);
   const auto edge = [&](const detail::sample& a, const detail::sample& b) -> double {
+    // A failed evaluation (recorded by `evaluate`) returns NaN, which stops the solve with
+    // status numerical_error; the edge is then the middle of the bracket we had.
     const auto f = [&](double u) {
       double t = 0;
-      if (!evaluate(u, t)) throw detail::evaluation_failed{};
-      return t;
+      return evaluate(u, t) ? t : std::numeric_limits<double>::quiet_NaN();
     };
     const auto tol = [log_tolerance](double l, double r) { return r - l <= log_tolerance; };
-    std::uintmax_t iterations = o.max_iterations;
-    try {
-      const auto [l, r] = boost::math::tools::toms748_solve(f, a.u, b.u, a.t, b.t, tol, iterations);
-      if (iterations >= o.max_iterations && r - l > log_tolerance)
+    const numerics::root_result r = numerics::toms748(f, a.u, b.u, a.t, b.t, tol, o.max_iterations);
+    const auto [l, h] = r.bracket;
+    switch (r.status.code) {
+      case status::ok:
+        return std::exp(0.5 * (l + h));
+      case status::not_converged:
         fail(status::not_converged,
              fmt::format("edge in y = [{}, {}] not converged in {} iterations", std::exp(l),
-                         std::exp(r), o.max_iterations));
-      return std::exp(0.5 * (l + r));
-    } catch (const detail::evaluation_failed&) {
-      // the failure is recorded; report the middle of the bracket we had
-    } catch (const std::exception& e) {
-      fail(status::numerical_error,
-           fmt::format("edge in y = [{}, {}]: {}", std::exp(a.u), std::exp(b.u), e.what()));
+                         std::exp(h), o.max_iterations));
+        return std::exp(0.5 * (l + h));
+      default:  // numerical_error: the failure is recorded already
+        fail(status::numerical_error, fmt::format("edge in y = [{}, {}]: {}", std::exp(a.u),
+                                                  std::exp(b.u), r.status.message));
+        return std::exp(0.5 * (a.u + b.u));
     }
-    return std::exp(0.5 * (a.u + b.u));
   };
 
   const bool first_is_lo = pts.front().u == u_lo;

@@ -5,7 +5,8 @@
 // separately, per call) a signal shape s_i; one relative signal uncertainty δ_s is shared by all
 // bins (the NA64 2021 paper: all systematics add up to at most 20 %). Expected count in bin i:
 //   ν_i(μ, θ) = μ s_i g(θ_s) + B_i(θ_i)                              (docs/statistics.md §1)
-// with unit-Gaussian-constrained nuisances θ and one of two response shapes:
+// with unit-Gaussian-constrained nuisances θ and one of two response shapes (coded once, in
+// stats/response.hpp):
 //   log_normal (default): g = (1+δ_s)^θ_s, B_i = b_i (1+σ_i/b_i)^θ_i — positive for every θ,
 //                         smooth (Newton needs no bounds), median b_i; pyhf `normsys` exactly.
 //   gaussian:             g = 1 + δ_s θ_s, B_i = b_i + σ_i θ_i, truncated at rate 0 (θ bounded);
@@ -27,18 +28,10 @@
 #include <fmt/format.h>
 
 #include "semivisible/error.hpp"
+#include "semivisible/stats/constraint.hpp"
+#include "semivisible/stats/response.hpp"
 
 namespace semivisible::stats {
-
-/// How a nuisance parameter θ (unit-Gaussian constrained) changes a rate.
-enum class constraint_type {
-  log_normal,  ///< rate × (1 + relative uncertainty)^θ   (default: always positive)
-  gaussian,    ///< rate + uncertainty × θ, truncated at rate 0
-};
-
-constexpr std::string_view to_string(constraint_type c) noexcept {
-  return c == constraint_type::log_normal ? "log_normal" : "gaussian";
-}
 
 /// A validated binned counting experiment: observed counts, backgrounds and their absolute
 /// uncertainties (events), a relative signal uncertainty (dimensionless) and the constraint type.
@@ -78,9 +71,9 @@ class counting_model {
                                                 background_uncertainty_[i]);
       if (constraint_ == constraint_type::log_normal && background_[i] == 0 &&
           background_uncertainty_[i] > 0)
-        semivisible::detail::throw_invalid(fn, fmt::format("background_uncertainty[{}]", i),
-                                           background_uncertainty_[i],
-                                           "0 when background = 0 with the log-normal constraint");
+        semivisible::detail::throw_invalid(
+            fn, fmt::format("background_uncertainty[{}]", i), background_uncertainty_[i],
+            "0 when background = 0 with the log-normal constraint (the Gaussian one allows it)");
     }
     semivisible::detail::require_non_negative(fn, "signal_uncertainty", signal_uncertainty_);
   }
@@ -93,6 +86,15 @@ class counting_model {
   }
   [[nodiscard]] double signal_uncertainty() const noexcept { return signal_uncertainty_; }
   [[nodiscard]] constraint_type constraint() const noexcept { return constraint_; }
+
+  /// g(θ_s): the response of the signal (nominal 1, uncertainty δ_s).
+  [[nodiscard]] rate_response signal_response() const {
+    return {constraint_, 1.0, signal_uncertainty_};
+  }
+  /// B_i(θ_i): the response of the background of bin i.
+  [[nodiscard]] rate_response background_response(std::size_t i) const {
+    return {constraint_, background_.at(i), background_uncertainty_.at(i)};
+  }
 
   /// The same model with other observed counts (validated).
   [[nodiscard]] counting_model with_observed(std::vector<double> observed) const {
@@ -126,7 +128,8 @@ inline double validate_signal(std::string_view function, const counting_model& m
                                        fmt::format("{} (= the model's bins)", model.bins()));
   double total = 0;
   for (std::size_t i = 0; i < signal.size(); ++i) {
-    semivisible::detail::require_non_negative(function, fmt::format("signal[{}]", i), signal[i]);
+    if (!(signal[i] >= 0) || !std::isfinite(signal[i]))  // format the name only on failure
+      semivisible::detail::require_non_negative(function, fmt::format("signal[{}]", i), signal[i]);
     total += signal[i];
   }
   if (!(total > 0))

@@ -2,7 +2,7 @@
 //
 // What it models: −ln L for the counting_model (counting_model.hpp) with signal shape s:
 //   −ln L(μ, θ) = Σ_i [ν_i − n_i + n_i ln(n_i/ν_i)] + ½ (θ_s − a_s)² + ½ Σ_i (θ_i − a_i)²,
-//   ν_i = μ s_i g(θ_s) + B_i(θ_i)                                     (docs/statistics.md §1)
+//   ν_i = μ s_i g(θ_s) + B_i(θ_i)   (responses g, B_i: stats/response.hpp; docs/statistics.md §1)
 // (Poisson terms written relative to the saturated model, so −ln L ≥ 0 and no ln n! is needed;
 // a = global observables, 0 for the real data, fluctuated in toys, θ̂ for the Asimov set).
 // Method: Newton iteration with the analytic gradient and Hessian (Eigen LLT, Levenberg damping
@@ -19,6 +19,7 @@
 #include <limits>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -26,6 +27,7 @@
 
 #include "semivisible/error.hpp"
 #include "semivisible/stats/counting_model.hpp"
+#include "semivisible/stats/response.hpp"
 
 namespace semivisible::stats {
 
@@ -41,6 +43,14 @@ struct fit_options {
   int max_iterations = 100;
   double tolerance = 1e-12;  ///< on the Newton decrement ½ gᵀH⁻¹g (units of −ln L)
 };
+
+/// Throws invalid_parameter unless max_iterations ≥ 1 and the tolerance is finite and ≥ 0.
+inline void validate(std::string_view function, const fit_options& options) {
+  if (options.max_iterations < 1)
+    semivisible::detail::throw_invalid(function, "fit.max_iterations", options.max_iterations,
+                                       ">= 1");
+  semivisible::detail::require_non_negative(function, "fit.tolerance", options.tolerance);
+}
 
 /// Result of a fit. parameters = (μ, θ_s, θ_1..θ_N).
 struct fit_result {
@@ -60,23 +70,17 @@ class likelihood {
       : model_(model), signal_(signal.begin(), signal.end()) {
     signal_total_ = validate_signal("stats::likelihood", model, signal);
     const std::size_t n = model.bins();
-    slope_.resize(n);
     lower_.assign(n + 2, -theta_limit);
     upper_.assign(n + 2, theta_limit);
     lower_[0] = 0;
     upper_[0] = std::numeric_limits<double>::infinity();
-    const bool lognormal = model.constraint() == constraint_type::log_normal;
-    const double ds = model.signal_uncertainty();
-    signal_slope_ = lognormal ? std::log1p(ds) : ds;
-    if (!lognormal && ds > 0) lower_[1] = -1.0 / ds;
+    signal_response_ = model.signal_response();
+    if (std::isfinite(signal_response_.lower_theta())) lower_[1] = signal_response_.lower_theta();
+    background_response_.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
-      const double b = model.background()[i], sb = model.background_uncertainty()[i];
-      if (lognormal)
-        slope_[i] = b > 0 ? std::log1p(sb / b) : 0.0;  // κ_i = ln(1 + σ_i/b_i)
-      else {
-        slope_[i] = sb;  // B_i = b_i + σ_i θ_i
-        if (sb > 0) lower_[i + 2] = -b / sb;
-      }
+      background_response_.push_back(model.background_response(i));
+      const double bound = background_response_[i].lower_theta();
+      if (std::isfinite(bound)) lower_[i + 2] = bound;
     }
   }
 
@@ -93,18 +97,11 @@ class likelihood {
     return {model_.observed(), std::vector<double>(model_.bins() + 1, 0.0)};
   }
 
-  /// Signal response g(θ_s): multiplies μ s_i.
-  [[nodiscard]] double signal_factor(double theta_s) const {
-    return model_.constraint() == constraint_type::log_normal
-               ? std::exp(signal_slope_ * theta_s)
-               : std::max(0.0, 1.0 + signal_slope_ * theta_s);
-  }
-  /// Background rate B_i(θ_i) in events.
+  /// Signal response g(θ_s): multiplies μ s_i (stats/response.hpp).
+  [[nodiscard]] double signal_factor(double theta_s) const { return signal_response_(theta_s); }
+  /// Background rate B_i(θ_i) in events (stats/response.hpp).
   [[nodiscard]] double background_rate(std::size_t i, double theta) const {
-    const double b = model_.background()[i];
-    return model_.constraint() == constraint_type::log_normal
-               ? b * std::exp(slope_[i] * theta)
-               : std::max(0.0, b + slope_[i] * theta);
+    return background_response_[i](theta);
   }
   /// Expected counts ν_i at parameters (μ, θ_s, θ_1..θ_N).
   [[nodiscard]] std::vector<double> expected(std::span<const double> x) const {
@@ -122,17 +119,9 @@ class likelihood {
   /// n > 0 has ν ≤ 0.
   double evaluate(const Eigen::VectorXd& x, const dataset& data, Eigen::VectorXd* g = nullptr,
                   Eigen::MatrixXd* h = nullptr) const {
-    const bool lognormal = model_.constraint() == constraint_type::log_normal;
     const double mu = x[0], ts = x[1], as = data.global_observables[0];
-    double gs = 0, gs1 = 0, gs2 = 0;  // g, g', g''
-    if (lognormal) {
-      gs = std::exp(signal_slope_ * ts);
-      gs1 = signal_slope_ * gs;
-      gs2 = signal_slope_ * gs1;
-    } else {
-      gs = 1.0 + signal_slope_ * ts;
-      gs1 = signal_slope_;
-    }
+    const rate_derivatives signal = signal_response_.derivatives(ts);
+    const double gs = signal.value, gs1 = signal.first, gs2 = signal.second;  // g, g', g''
     double f = 0.5 * (ts - as) * (ts - as);
     if (g) {
       g->setZero();
@@ -143,16 +132,8 @@ class likelihood {
     for (std::size_t i = 0; i < signal_.size(); ++i) {
       const auto j = static_cast<Eigen::Index>(i + 2);
       const double ti = x[j], ai = data.global_observables[i + 1];
-      const double b = model_.background()[i];
-      double bi = 0, bi1 = 0, bi2 = 0;
-      if (lognormal) {
-        bi = b * std::exp(slope_[i] * ti);
-        bi1 = slope_[i] * bi;
-        bi2 = slope_[i] * bi1;
-      } else {
-        bi = b + slope_[i] * ti;
-        bi1 = slope_[i];
-      }
+      const rate_derivatives background = background_response_[i].derivatives(ti);
+      const double bi = background.value, bi1 = background.first, bi2 = background.second;
       const double s = signal_[i];
       const double nu = mu * s * gs + bi;
       const double n = data.counts[i];
@@ -187,6 +168,7 @@ class likelihood {
                                            const fit_options& options = {},
                                            std::span<const double> start = {}) const {
     semivisible::detail::require_non_negative("stats::likelihood::fit_conditional", "mu", mu);
+    validate("stats::likelihood::fit_conditional", options);
     return fit(data, true, mu, mu, options, start);
   }
 
@@ -197,6 +179,7 @@ class likelihood {
     if (!(mu_max >= 0))
       semivisible::detail::throw_invalid("stats::likelihood::fit_unconditional", "mu_max", mu_max,
                                          ">= 0");
+    validate("stats::likelihood::fit_unconditional", options);
     return fit(data, false, 0.0, mu_max, options, start);
   }
 
@@ -313,9 +296,9 @@ class likelihood {
   counting_model model_;  // a copy: the likelihood may outlive the caller's model
   std::vector<double> signal_;
   double signal_total_ = 0;
-  double signal_slope_ = 0;    // κ_s = ln(1+δ_s) (log-normal) or δ_s (Gaussian)
-  std::vector<double> slope_;  // κ_i = ln(1+σ_i/b_i) (log-normal) or σ_i (Gaussian)
-  std::vector<double> lower_;  // parameter bounds (μ, θ_s, θ_i)
+  rate_response signal_response_{};                 // g(θ_s)
+  std::vector<rate_response> background_response_;  // B_i(θ_i)
+  std::vector<double> lower_;                       // parameter bounds (μ, θ_s, θ_i)
   std::vector<double> upper_;
 };
 
