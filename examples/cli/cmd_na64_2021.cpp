@@ -10,7 +10,8 @@
 //   NA64 curve
 // plus the overlays (g−2 bands, thermal relic line, published invisible limit), summary.json,
 // PNG/PDF plots (matplotlib script) and a comparison table with the paper's stated numbers.
-// Everything is written to DIR.partial and renamed to DIR at the end: never half-written.
+// Everything is written to a unique staging directory beside DIR and renamed to DIR at the end
+// (io/output_directory.hpp): never half-written, never over a directory this tool did not write.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -31,10 +32,13 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "process.hpp"
 #include "scan_options.hpp"
 #include "semivisible/io/atomic_file.hpp"
 #include "semivisible/io/csv.hpp"
 #include "semivisible/io/json.hpp"
+#include "semivisible/io/output_directory.hpp"
+#include "semivisible/io/two_column_csv.hpp"
 #include "semivisible/physics/gm2.hpp"
 #include "semivisible/relic/thermal_target.hpp"
 #include "semivisible/scan/grid.hpp"
@@ -57,6 +61,7 @@ struct na64_options {
   std::string reference_csv =
       std::string(SEMIVISIBLE_DATA_DIR) + "/reference/na64_invisible_2019_eps90.csv";
   double projection_eot = 5e12;
+  bool force = false;
   output_format format = output_format::text;
 };
 
@@ -73,16 +78,14 @@ struct published_point {
 };
 
 std::vector<published_point> read_reference(const std::string& path) {
-  std::ifstream in(path);
-  if (!in)
-    throw std::runtime_error(fmt::format("na64-2021: cannot read the reference curve '{}'", path));
+  // Strict (io/two_column_csv.hpp): finite positive numbers, ascending masses, >= 2 lines.
+  io::two_column_options format{"m_aprime_GeV", "epsilon_90", "m_aprime_GeV,epsilon_90"};
+  format.min_points = 2;
   std::vector<published_point> out;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#' || line[0] == 'm') continue;
-    const auto comma = line.find(',');
-    if (comma == std::string::npos) continue;
-    out.push_back({std::stod(line.substr(0, comma)), std::stod(line.substr(comma + 1))});
+  try {
+    for (const auto& p : io::read_two_column_csv(path, format)) out.push_back({p.x, p.y});
+  } catch (const invalid_parameter& e) {
+    throw invalid_parameter(fmt::format("na64-2021: --reference = '{}': {}", path, e.what()));
   }
   return out;
 }
@@ -104,33 +107,30 @@ void write_text(const fs::path& p, const std::string& text) {
   io::write_atomically(p, text);
 }
 
-void run_na64_into(const na64_options& o, const fs::path& tmp);
+void run_na64_into(const na64_options& o, io::output_directory& out);
 
-/// Runs the reproduction into DIR.partial, then renames it to DIR; on failure removes DIR.partial.
+/// Runs the reproduction into a staging directory beside --out and publishes it there; on failure
+/// or SIGINT/SIGTERM the staging directory is removed (io/output_directory.hpp).
 void run_na64(const na64_options& o) {
-  const fs::path tmp = fs::path(o.out + ".partial");
-  try {
-    run_na64_into(o, tmp);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove_all(tmp, ec);
-    throw;
-  }
-}
-
-void run_na64_into(const na64_options& o, const fs::path& tmp) {
-  const auto t0 = std::chrono::steady_clock::now();
   if (o.points < 2)
     throw invalid_parameter(fmt::format("na64-2021: --points = {}, but must be >= 2", o.points));
-  const fs::path out(o.out);
   std::error_code ec;
-  if (fs::exists(out, ec) && !fs::is_directory(out, ec))
-    throw invalid_parameter(fmt::format("na64-2021: --out = '{}', but must be a directory", o.out));
-  fs::remove_all(tmp, ec);
+  if (o.plots && !fs::is_regular_file(o.plot_script, ec))
+    throw invalid_parameter(fmt::format(
+        "na64-2021: --plot-script = '{}', but must be an existing file (or give --no-plots)",
+        o.plot_script));
+  io::output_directory out(o.out, {.force = o.force});  // refused or busy --out: fails here
+  run_na64_into(o, out);
+}
+
+void run_na64_into(const na64_options& o, io::output_directory& out) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const fs::path tmp = out.staging();
+  std::error_code ec;
   fs::create_directories(tmp / "overlays", ec);
   if (ec)
-    throw invalid_parameter(fmt::format("na64-2021: --out = '{}', but '{}' cannot be created: {}",
-                                        o.out, tmp.string(), ec.message()));
+    throw std::runtime_error(fmt::format("na64-2021: cannot create '{}': {}",
+                                         (tmp / "overlays").string(), ec.message()));
   const auto published = read_reference(o.reference_csv);
 
   scan::run_options ro;
@@ -281,11 +281,11 @@ void run_na64_into(const na64_options& o, const fs::path& tmp) {
         relic_eps_min = std::min(relic_eps_min.value_or(1.0), eps);
   }
   const auto split_proj = scan::extent(jobs[3].table.rows);
-  double worst_ratio_lo = 1e300, worst_ratio_hi = 0;
+  std::optional<double> worst_ratio_lo, worst_ratio_hi;  // null when no published point overlaps
   for (const auto& p : published) {
     if (const auto e = lower_edge_at(jobs[4].table, p.mass)) {
-      worst_ratio_lo = std::min(worst_ratio_lo, *e / p.epsilon);
-      worst_ratio_hi = std::max(worst_ratio_hi, *e / p.epsilon);
+      worst_ratio_lo = std::min(worst_ratio_lo.value_or(*e / p.epsilon), *e / p.epsilon);
+      worst_ratio_hi = std::max(worst_ratio_hi.value_or(*e / p.epsilon), *e / p.epsilon);
     }
   }
   std::size_t failed_rows = 0;
@@ -313,8 +313,8 @@ void run_na64_into(const na64_options& o, const fs::path& tmp) {
       split_proj.any ? nlohmann::ordered_json(split_proj.max_upper) : nullptr;
   s["projection_setup"] = "compact_hcal1";
   s["projection_eot"] = o.projection_eot;
-  s["invisible_recast_ratio_min"] = worst_ratio_lo;
-  s["invisible_recast_ratio_max"] = worst_ratio_hi;
+  s["invisible_recast_ratio_min"] = opt(worst_ratio_lo);
+  s["invisible_recast_ratio_max"] = opt(worst_ratio_hi);
   s["relic_points_failed"] = relic_failures;
   s["failed_rows"] = failed_rows;
   s["points_per_plane"] = o.points;
@@ -335,18 +335,17 @@ void run_na64_into(const na64_options& o, const fs::path& tmp) {
   // ---- plots
   std::string plot_note = "plots: skipped (--no-plots)";
   if (o.plots) {
-    const std::string cmd = fmt::format("'{}' '{}' '{}'", o.python, o.plot_script, tmp.string());
-    plot_note = std::system(cmd.c_str()) == 0
-                    ? "plots: fig4, fig5_alphadark, fig5_splitting (.png, .pdf)"
-                    : fmt::format("plots: FAILED ({}); CSVs and summary.json are complete", cmd);
+    // An argument vector, no shell (process.hpp): paths are passed exactly as given.
+    const std::vector<std::string> cmd{o.python, fs::absolute(o.plot_script).string(),
+                                       tmp.string()};
+    const auto r = run_process(cmd);
+    plot_note = r.ok() ? "plots: fig4, fig5_alphadark, fig5_splitting (.png, .pdf)"
+                       : fmt::format("plots: FAILED ({}: {}); CSVs and summary.json are complete",
+                                     display_command(cmd), r.describe());
   }
 
-  // ---- publish atomically: DIR.partial -> DIR
-  fs::remove_all(out, ec);
-  fs::rename(tmp, out, ec);
-  if (ec)
-    throw std::runtime_error(fmt::format("na64-2021: cannot rename '{}' to --out = '{}': {}",
-                                         tmp.string(), o.out, ec.message()));
+  // ---- publish atomically: staging -> DIR (io/output_directory.hpp)
+  out.publish();
   s["seconds_total"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   if (o.format == output_format::json) {
@@ -396,11 +395,12 @@ void run_na64_into(const na64_options& o, const fs::path& tmp) {
       "{} at m_chi1 = 0.1 GeV (now {})\n",
       o.projection_eot, num(split_proj.any ? std::optional(split_proj.max_upper) : std::nullopt),
       num(split_proj_at_0p1), num(split_at_0p1));
-  fmt::print("invisible re-cast / published NA64 2019 limit: ratio in [{:.2f}, {:.2f}]\n",
-             worst_ratio_lo, worst_ratio_hi);
+  fmt::print("invisible re-cast / published NA64 2019 limit: ratio in [{}, {}]\n",
+             worst_ratio_lo ? fmt::format("{:.2f}", *worst_ratio_lo) : "-",
+             worst_ratio_hi ? fmt::format("{:.2f}", *worst_ratio_hi) : "-");
   fmt::print("{}; {} failed scan rows; {} relic points failed\n", plot_note, failed_rows,
              relic_failures);
-  fmt::print("wrote {}/ in {:.2f} s (scans {:.2f} s, overlays {:.2f} s)\n", o.out,
+  fmt::print("wrote {}/ in {:.2f} s (scans {:.2f} s, overlays {:.2f} s)\n", out.target().string(),
              s["seconds_total"].get<double>(), secs_scans, secs_overlays);
 }
 
@@ -410,8 +410,14 @@ void add_na64_2021_command(CLI::App& app) {
   auto o = std::make_shared<na64_options>();
   auto* cmd = app.add_subcommand("na64-2021", "Reproduce the NA64 2021 paper's Fig. 4 and Fig. 5");
   cmd->add_option("--out", o->out, "Output directory")->capture_default_str();
-  cmd->add_option("--points", o->points, "x values per plane")->capture_default_str();
-  cmd->add_option("--threads", o->threads, "Worker threads (0: all cores)")->capture_default_str();
+  cmd->add_flag("--force", o->force,
+                "Replace --out even if it holds files this tool did not write");
+  cmd->add_option("--points", o->points, "x values per plane")
+      ->check(point_count)
+      ->capture_default_str();
+  cmd->add_option("--threads", o->threads, "Worker threads (0: all cores)")
+      ->check(thread_count)
+      ->capture_default_str();
   cmd->add_option("--tolerance", o->tolerance, "Relative tolerance of the edges")
       ->check(positive_number)
       ->capture_default_str();

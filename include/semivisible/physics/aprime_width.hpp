@@ -26,44 +26,59 @@ template <std::floating_point Real>
 [[nodiscard]] Real aprime_width_chi1chi2(Real mass_aprime, Real alpha_dark, Real mass_chi1,
                                          Real mass_chi2) {
   constexpr const char* fn = "semivisible::physics::aprime_width_chi1chi2";
-  detail::require_positive(fn, "mass_aprime", mass_aprime);
-  detail::require_positive(fn, "alpha_dark", alpha_dark);
-  detail::require_positive(fn, "mass_chi1", mass_chi1);
-  detail::require_positive(fn, "mass_chi2", mass_chi2);
+  detail::require_model_mass(fn, "mass_aprime", mass_aprime);
+  detail::require_model_alpha_dark(fn, alpha_dark);
+  detail::require_model_mass(fn, "mass_chi1", mass_chi1);
+  detail::require_model_mass(fn, "mass_chi2", mass_chi2);
+  using std::abs;
   using std::sqrt;
-  const Real sum = mass_chi1 + mass_chi2;
-  const Real diff = mass_chi2 - mass_chi1;
-  const Real m2 = mass_aprime * mass_aprime;
-  const Real open = 1 - sum * sum / m2;
+  // Mass ratios first (not m² differences): nothing under- or overflows inside model::limits.
+  const Real sum = (mass_chi1 + mass_chi2) / mass_aprime;
+  const Real diff = abs(mass_chi2 - mass_chi1) / mass_aprime;
+  const Real open = 1 - sum * sum;
   if (!(open > 0)) return Real(0);
-  const Real d = 1 - diff * diff / m2;
-  return alpha_dark * mass_aprime / 3 * d * sqrt(d) * sqrt(open) * (1 + sum * sum / (2 * m2));
+  const Real d = 1 - diff * diff;
+  return alpha_dark * mass_aprime / 3 * d * sqrt(d) * sqrt(open) * (1 + sum * sum / 2);
 }
 
 /// Γ(A′ → ℓ⁺ℓ⁻) [GeV] for a lepton of mass m_ℓ; zero below threshold.
 template <std::floating_point Real>
 [[nodiscard]] Real aprime_width_leptons(Real mass_aprime, Real epsilon, Real mass_lepton) {
   constexpr const char* fn = "semivisible::physics::aprime_width_leptons";
-  detail::require_positive(fn, "mass_aprime", mass_aprime);
-  detail::require_positive(fn, "epsilon", epsilon);
+  detail::require_model_mass(fn, "mass_aprime", mass_aprime);
+  detail::require_model_epsilon(fn, epsilon);
   detail::require_positive(fn, "mass_lepton", mass_lepton);
   using std::sqrt;
-  const Real r = mass_lepton * mass_lepton / (mass_aprime * mass_aprime);
-  if (!(4 * r < 1)) return Real(0);
+  const Real ratio = mass_lepton / mass_aprime;
+  if (!(2 * ratio < 1)) return Real(0);
+  const Real r = ratio * ratio;
   return epsilon * epsilon * Real(constants::alpha_em) * mass_aprime / 3 * (1 + 2 * r) *
          sqrt(1 - 4 * r);
 }
 
-/// Partial widths of the A′ at a model point [GeV].
+/// Partial widths of the A′ at a model point [GeV]. The branching ratios throw domain_error when
+/// the total is not > 0 (no open channel: the ratios are undefined, never NaN).
 template <std::floating_point Real>
 struct aprime_widths {
   Real chi1chi2;
   Real electrons;
   Real muons;
   [[nodiscard]] Real total() const noexcept { return chi1chi2 + electrons + muons; }
-  [[nodiscard]] Real branching_chi1chi2() const noexcept { return chi1chi2 / total(); }
-  [[nodiscard]] Real branching_electrons() const noexcept { return electrons / total(); }
-  [[nodiscard]] Real branching_muons() const noexcept { return muons / total(); }
+  [[nodiscard]] Real branching_chi1chi2() const { return chi1chi2 / checked_total(); }
+  [[nodiscard]] Real branching_electrons() const { return electrons / checked_total(); }
+  [[nodiscard]] Real branching_muons() const { return muons / checked_total(); }
+
+ private:
+  [[nodiscard]] Real checked_total() const {
+    using std::isfinite;
+    const Real t = total();
+    if (!isfinite(t) || !(t > 0))
+      throw domain_error(fmt::format(
+          "semivisible::physics::aprime_widths: total width = {} GeV, but the branching ratios "
+          "need a finite total > 0 (no open A' channel)",
+          static_cast<double>(t)));
+    return t;
+  }
 };
 
 /// All A′ partial widths for the model point p.
