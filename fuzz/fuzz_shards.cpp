@@ -54,7 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t i = 0; i < m.rows.size(); ++i) {
       const auto& r = m.rows[i];
       require(std::isfinite(r.x));
-      if (r.lower) require(std::isfinite(*r.lower) && std::isfinite(*r.upper) && *r.lower <= *r.upper);
+      if (r.lower)
+        require(std::isfinite(*r.lower) && std::isfinite(*r.upper) && *r.lower <= *r.upper);
       if (i > 0) require(r.x >= m.rows[i - 1].x);
       if (i == 0 || r.x != m.rows[i - 1].x) ++distinct;
     }

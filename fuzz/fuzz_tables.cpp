@@ -38,7 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& r : rows) {
       require(std::isfinite(r.x));
       require(r.lower.has_value() == r.upper.has_value());
-      if (r.lower) require(std::isfinite(*r.lower) && std::isfinite(*r.upper) && *r.lower <= *r.upper);
+      if (r.lower)
+        require(std::isfinite(*r.lower) && std::isfinite(*r.upper) && *r.lower <= *r.upper);
     }
     const auto again = io::from_csv(io::to_csv(rows), "again");
     require(again.size() == rows.size());
@@ -66,7 +67,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const auto t = semivisible::efficiency::load_efficiency_csv(path);
         const auto& m = t.masses();
         for (std::size_t i = 0; i < m.size(); ++i) {
-          for (const double x : {m[i], 0.5 * m[i], i + 1 < m.size() ? 0.5 * (m[i] + m[i + 1]) : 2 * m[i]}) {
+          for (const double x :
+               {m[i], 0.5 * m[i], i + 1 < m.size() ? 0.5 * (m[i] + m[i + 1]) : 2 * m[i]}) {
             if (!(x > 0) || !std::isfinite(x)) continue;
             const double e = t(x);
             require(std::isfinite(e) && e >= 0 && e <= 1);

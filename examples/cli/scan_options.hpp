@@ -61,7 +61,7 @@ inline void add_physics_scan_options(CLI::App& cmd, physics_scan_options& o) {
   cmd.add_option("--setup", o.setup, "na64-2016-2018, compact-hcal1 or a setup JSON file")
       ->capture_default_str();
   cmd.add_option("--alpha-dark", o.alpha_dark, "alpha_D (planes with fixed alpha_D)")
-      ->check(positive_number)
+      ->check(alpha_dark_value)
       ->capture_default_str();
   cmd.add_option("--mass-ratio", o.mass_ratio, "m_A'/m_chi1")
       ->check(positive_number)

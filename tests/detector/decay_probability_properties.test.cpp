@@ -117,9 +117,9 @@ TEST_CASE("decay probabilities agree with an independent long-double evaluation"
                   std::exp(-a) * one_minus_exp(w), 1e-12));
       CHECK(close(sd::decay_probability_beyond(g.z0, g.z2, lambda), std::exp(-b), 1e-12));
       // float: the same formulas in single precision stay finite and bounded
-      const float f = sd::decay_probability_between(static_cast<float>(g.z0),
-                                                    static_cast<float>(g.z1),
-                                                    static_cast<float>(g.z2), static_cast<float>(lambda));
+      const float f =
+          sd::decay_probability_between(static_cast<float>(g.z0), static_cast<float>(g.z1),
+                                        static_cast<float>(g.z2), static_cast<float>(lambda));
       CHECK(std::isfinite(f));
       CHECK(f >= 0.0f);
       CHECK(f <= 1.0f);

@@ -17,12 +17,15 @@ namespace io = semivisible::io;
 
 namespace {
 fs::path fresh_dir(const char* name) {
-  const auto d = fs::temp_directory_path() / fmt::format("semivisible-outdir-{}-{}", name, ::getpid());
+  const auto d =
+      fs::temp_directory_path() / fmt::format("semivisible-outdir-{}-{}", name, ::getpid());
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
 }
-void touch(const fs::path& p, const std::string& text = "x\n") { std::ofstream(p) << text; }
+void touch(const fs::path& p, const std::string& text = "x\n") {
+  std::ofstream(p) << text;
+}
 std::vector<std::string> names(const fs::path& d) {
   std::vector<std::string> n;
   for (const auto& e : fs::directory_iterator(d)) n.push_back(e.path().filename().string());
@@ -57,7 +60,7 @@ TEST_CASE("output_directory publishes the staging directory whole, beside the ta
   const auto target = d / "results";
   {
     io::output_directory out(target.string() + "/");  // trailing slash: same directory
-    CHECK(out.staging().parent_path() == d);           // a sibling, not inside the target
+    CHECK(out.staging().parent_path() == d);          // a sibling, not inside the target
     CHECK_FALSE(fs::exists(target));
     touch(out.staging() / "a.csv");
     out.publish();
@@ -140,9 +143,9 @@ TEST_CASE("output_directory: a second run on the same target fails at once, nami
   const auto d = fresh_dir("lock");
   const auto target = d / "out";
   io::output_directory first(target);
-  CHECK_THAT(message_of([&] { io::output_directory second(target); }),
-             Catch::Contains("another semivisible run") &&
-                 Catch::Contains(std::to_string(::getpid())));
+  CHECK_THAT(
+      message_of([&] { io::output_directory second(target); }),
+      Catch::Contains("another semivisible run") && Catch::Contains(std::to_string(::getpid())));
   touch(first.staging() / "a.csv");
   first.publish();
   fs::remove_all(d);

@@ -66,8 +66,8 @@ TEST_CASE("widths at the corners of the domain are finite; branching ratios neve
   // Γ(A'→χ1χ2) in ratios: at m_A' = 1e-9 GeV it is α_D m/3 (1 − Δ²/m²)^{3/2} (1 − Σ²/m²)^{1/2}
   // (1 + Σ²/2m²) with Σ/m = 2.4/3, Δ/m = 0.4/3: the closed form at 1e-15 relative.
   const double s = 2.4 / 3, d = 0.4 / 3;
-  const double expected = 0.1 * 1e-9 / 3 * std::pow(1 - d * d, 1.5) * std::sqrt(1 - s * s) *
-                          (1 + s * s / 2);
+  const double expected =
+      0.1 * 1e-9 / 3 * std::pow(1 - d * d, 1.5) * std::sqrt(1 - s * s) * (1 + s * s / 2);
   CHECK(sp::aprime_width_chi1chi2(1e-9, 0.1, 1e-9 / 3, 1.4e-9 / 3) ==
         Approx(expected).epsilon(1e-14));
   const sp::aprime_widths<double> none{0, 0, 0};
@@ -95,8 +95,7 @@ TEST_CASE("the A' spectrum refuses m_A' <= m_e with a message instead of a quadr
           "[production][limits][reliability]") {
   CHECK_THROWS_WITH(semivisible::production::aprime_spectrum(5e-4, 50.0),
                     Catch::Contains("mass_aprime = 0.0005") && Catch::Contains("m_e"));
-  CHECK_THROWS_WITH(
-      semivisible::production::iww_total_cross_section(5e-4, 100.0, 1.0,
-                                                       semivisible::production::lead),
-      Catch::Contains("mass_aprime = 0.0005"));
+  CHECK_THROWS_WITH(semivisible::production::iww_total_cross_section(5e-4, 100.0, 1.0,
+                                                                     semivisible::production::lead),
+                    Catch::Contains("mass_aprime = 0.0005"));
 }

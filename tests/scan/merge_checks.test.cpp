@@ -98,9 +98,8 @@ TEST_CASE("exclusion readers refuse non-finite numbers and lower > upper",
   CHECK_THROWS_WITH(io::from_csv("x,lower,upper,status\n0.1,2e-3,1e-3,ok\n", "s.csv"),
                     Catch::Contains("s.csv line 2") && Catch::Contains("lower must be <= upper"));
   for (const char* bad : {"nan", "inf", "-inf", "1e999"})
-    CHECK_THROWS_WITH(
-        io::from_csv(fmt::format("x,lower,upper,status\n{},,,ok\n", bad), "s.csv"),
-        Catch::Contains("x must be a finite number"));
+    CHECK_THROWS_WITH(io::from_csv(fmt::format("x,lower,upper,status\n{},,,ok\n", bad), "s.csv"),
+                      Catch::Contains("x must be a finite number"));
   CHECK_THROWS_WITH(io::from_csv("x,lower,upper,status\n0.1,1e-3,inf,ok\n", "s.csv"),
                     Catch::Contains("finite numbers or empty"));
   auto j = io::to_json(shard_of(1, 1));

@@ -24,10 +24,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -227,14 +229,15 @@ struct setup {
 
 /// Loads a setup from a JSON file; throws invalid_parameter naming the file on I/O or parse errors.
 [[nodiscard]] inline setup load_setup(const std::string& path) {
+  std::error_code ec;
   std::ifstream in(path);
-  if (!in)
-    throw invalid_parameter(
-        fmt::format("semivisible::detector::load_setup: cannot open '{}'", path));
+  if (!std::filesystem::is_regular_file(path, ec) || !in)  // a directory opens, but cannot be read
+    throw invalid_parameter(fmt::format(
+        "semivisible::detector::load_setup: cannot open '{}' (not a readable file)", path));
   nlohmann::json j;
   try {
     in >> j;
-  } catch (const nlohmann::json::exception& e) {
+  } catch (const std::exception& e) {
     throw invalid_parameter(fmt::format(
         "semivisible::detector::load_setup: '{}' is not valid JSON: {}", path, e.what()));
   }

@@ -14,8 +14,8 @@
 //     on release; a run that finds the file replaced under it retries, so removing it is safe.
 //  3. Under the lock, temporaries of earlier runs that were killed (`.DIR.tmp-XXXXXX`,
 //     `.DIR.old-XXXXXX`) are removed, and the staging directory `.DIR.tmp-XXXXXX` is created with
-//     mkdtemp(3) beside DIR (same file system, so the final rename is atomic). It is registered for
-//     removal on SIGINT/SIGTERM/SIGHUP (detail/termination_cleanup.hpp).
+//     mkdtemp(3) beside DIR (same file system, so the final rename is atomic). It and the lock file
+//     are registered for removal on SIGINT/SIGTERM/SIGHUP (detail/termination_cleanup.hpp).
 //  4. The caller writes everything into staging(); publish() writes the marker and moves staging
 //     to DIR by rename(2): onto an absent or empty DIR directly, over an earlier output of ours by
 //     renameat2(RENAME_EXCHANGE) (atomic swap; elsewhere rename-aside to `.DIR.old-XXXXXX`, then
@@ -348,6 +348,8 @@ class output_directory {
           by_fd.st_ino == by_path.st_ino && by_fd.st_dev == by_path.st_dev) {
         lock_fd_ = fd;
         lock_path_ = path;
+        // On a signal the lock file goes with the staging directory (safe: see unlock()).
+        if (options_.remove_on_signal) detail::termination_cleanup::instance().add(lock_path_);
         const std::string pid = std::to_string(static_cast<long>(::getpid()));
         if (::ftruncate(fd, 0) == 0) (void)!::pwrite(fd, pid.data(), pid.size(), 0);
         return;
@@ -361,6 +363,7 @@ class output_directory {
 
   void unlock() noexcept {
     if (lock_fd_ < 0) return;
+    detail::termination_cleanup::instance().remove(lock_path_);
     ::unlink(lock_path_.c_str());  // while still holding the lock: see lock()
     ::close(lock_fd_);
     lock_fd_ = -1;

@@ -34,10 +34,11 @@ namespace semivisible::io::detail {
 
 class termination_cleanup {
  public:
-  /// The process-wide instance.
+  /// The process-wide instance (never destroyed: the detached watcher may outlive static
+  /// destruction at exit).
   static termination_cleanup& instance() {
-    static termination_cleanup cleanup;
-    return cleanup;
+    static termination_cleanup* const cleanup = new termination_cleanup;
+    return *cleanup;
   }
 
   /// Registers `path` for removal on SIGINT/SIGTERM/SIGHUP (starts the watcher the first time).
