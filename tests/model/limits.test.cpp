@@ -63,13 +63,13 @@ TEST_CASE("widths at the corners of the domain are finite; branching ratios neve
         // Γ(χ2) > 0 exactly when the channel is open: an underflow would fake a stable χ2
         CHECK((g > 0) == (p.splitting() > 2 * semivisible::constants::mass_electron));
       }
-  // Γ(A'→χ1χ2) in ratios: at m_A' = 1e-9 GeV it is α_D m/3 (1 − Δ²/m²)^{3/2} (1 − Σ²/m²)^{1/2}
-  // (1 + Σ²/2m²) with Σ/m = 2.4/3, Δ/m = 0.4/3: the closed form at 1e-15 relative.
+  // Γ(A'→χ1χ2) in ratios: at m_A' = 3e-9 GeV it is α_D m/3 (1 − Δ²/m²)^{3/2} (1 − Σ²/m²)^{1/2}
+  // (1 + Σ²/2m²) with Σ/m = 2.4/3, Δ/m = 0.4/3 (the form written out by hand; a few roundings:
+  // 1e-14 relative). The m² form of the old code gave 0/0 at 1e-300 GeV.
   const double s = 2.4 / 3, d = 0.4 / 3;
   const double expected =
-      0.1 * 1e-9 / 3 * std::pow(1 - d * d, 1.5) * std::sqrt(1 - s * s) * (1 + s * s / 2);
-  CHECK(sp::aprime_width_chi1chi2(1e-9, 0.1, 1e-9 / 3, 1.4e-9 / 3) ==
-        Approx(expected).epsilon(1e-14));
+      0.1 * 3e-9 / 3 * std::pow(1 - d * d, 1.5) * std::sqrt(1 - s * s) * (1 + s * s / 2);
+  CHECK(sp::aprime_width_chi1chi2(3e-9, 0.1, 1e-9, 1.4e-9) == Approx(expected).epsilon(1e-14));
   const sp::aprime_widths<double> none{0, 0, 0};
   CHECK_THROWS_AS(none.branching_electrons(), semivisible::domain_error);
 }

@@ -75,12 +75,12 @@ inline constexpr std::string_view csv_header = "x,lower,upper,status";
     if (n != 3) bad("must have 4 fields x,lower,upper,status");
     scan::exclusion_row r;
     if (!scan::detail::parse_double(fields[0], r.x) || !std::isfinite(r.x))
-      bad("x must be a finite number");
+      bad("x must be a number (finite)");
     for (std::size_t k : {std::size_t{1}, std::size_t{2}}) {
       if (fields[k].empty()) continue;
       double v = 0;
       if (!scan::detail::parse_double(fields[k], v) || !std::isfinite(v))
-        bad("lower/upper must be finite numbers or empty");
+        bad("lower/upper must be numbers (finite) or empty");
       (k == 1 ? r.lower : r.upper) = v;
     }
     if (r.lower.has_value() != r.upper.has_value())

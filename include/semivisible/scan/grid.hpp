@@ -13,6 +13,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -136,7 +137,8 @@ struct grid_spec {
     bad("must be an object with \"spacing\": \"log\"");
   if (!j.contains("lo") || !j.at("lo").is_number() || !j.contains("hi") || !j.at("hi").is_number())
     bad("must have numbers lo and hi");
-  if (!j.contains("points") || !j.at("points").is_number_unsigned())
+  if (!j.contains("points") || !j.at("points").is_number_integer() ||
+      (!j.at("points").is_number_unsigned() && j.at("points").get<std::int64_t>() < 0))
     bad("must have a non-negative integer points");
   grid_spec g{j.at("lo").get<double>(), j.at("hi").get<double>(),
               j.at("points").get<std::size_t>()};

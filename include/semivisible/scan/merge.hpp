@@ -173,17 +173,17 @@ inline void validate_rows(const exclusion_table& t, std::string_view name = "tab
         distinct, out.x_count));
   // Interleaving: the j-th distinct x of the merged grid must come from shard j mod N + 1.
   const std::size_t n = first.shard.count;
+  std::vector<std::size_t> table_of_shard(n + 1, 0);  // shard index K → position in `shards`
+  for (std::size_t i = 0; i < shards.size(); ++i) table_of_shard[shards[i].shard.index] = i;
   std::vector<std::size_t> position(shards.size(), 0);
   std::size_t j = 0;
   for (std::size_t r = 0; r < out.rows.size(); ++r) {
     if (r > 0 && out.rows[r].x == out.rows[r - 1].x) continue;
     const std::size_t owner = j % n + 1;
-    bool found = false;
-    for (std::size_t i = 0; i < shards.size() && !found; ++i) {
-      if (shards[i].shard.index != owner) continue;
-      found = position[i] < shard_xs[i].size() && shard_xs[i][position[i]] == out.rows[r].x;
-      if (found) ++position[i];
-    }
+    const std::size_t i = table_of_shard[owner];
+    const bool found =
+        position[i] < shard_xs[i].size() && shard_xs[i][position[i]] == out.rows[r].x;
+    if (found) ++position[i];
     if (!found)
       throw invalid_parameter(fmt::format(
           "scan::merge: x = {} is grid point {} of the merged run, but it must then come from "
