@@ -25,8 +25,17 @@ namespace {
 void require(bool ok) {
   if (!ok) std::abort();
 }
+/// A scratch file for the path-based loader: in /dev/shm (memory) where it exists.
 std::string scratch_path() {
-  return "/tmp/semivisible-fuzz-tables-" + std::to_string(::getpid()) + ".csv";
+  const char* dir = ::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+  return std::string(dir) + "/semivisible-fuzz-tables-" + std::to_string(::getpid()) + ".csv";
+}
+const std::string& scratch() {
+  static const std::string path = [] {
+    std::atexit([] { std::remove(scratch().c_str()); });
+    return scratch_path();
+  }();
+  return path;
 }
 }  // namespace
 
@@ -59,7 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const semivisible::invalid_parameter&) {
   }
   {
-    static const std::string path = scratch_path();
+    const std::string& path = scratch();
     if (std::FILE* f = std::fopen(path.c_str(), "wb")) {
       std::fwrite(data, 1, size, f);
       std::fclose(f);
