@@ -3,9 +3,13 @@
 // shard/x count is refused with a message naming the shard, the row and the value.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <limits>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "semivisible/io/csv.hpp"
 #include "semivisible/io/json.hpp"
@@ -111,6 +115,14 @@ TEST_CASE("exclusion readers refuse non-finite numbers and lower > upper",
   // JSON cannot carry inf or nan: nlohmann refuses 1e400 at parse time (io::read_json reports
   // it as invalid JSON); a non-finite double set in code is refused by the reader.
   CHECK_THROWS(nlohmann::ordered_json::parse("[1e400]"));
+  {  // found by fuzz_shards: the overflow is nlohmann's out_of_range, not a parse_error
+    const auto path = std::filesystem::temp_directory_path() /
+                      fmt::format("semivisible-overflow-{}.json", ::getpid());
+    std::ofstream(path) << R"({"format":"semivisible-exclusion","x":1e99999})";
+    CHECK_THROWS_AS(io::read_json(path), semivisible::invalid_parameter);
+    CHECK_THROWS_WITH(io::read_json(path), Catch::Contains("must be valid JSON"));
+    std::filesystem::remove(path);
+  }
   j = io::to_json(shard_of(1, 1));
   j["rows"][0]["x"] = std::numeric_limits<double>::infinity();
   CHECK_THROWS_WITH(io::table_from_json(j, "s.json"), Catch::Contains("a finite number"));

@@ -151,7 +151,7 @@ inline void write_json(const std::filesystem::path& path, const scan::exclusion_
   nlohmann::ordered_json j;
   try {
     j = nlohmann::ordered_json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for 1e99999
     throw invalid_parameter(fmt::format("io::read_json: path = '{}', but must be valid JSON ({})",
                                         path.string(), e.what()));
   }
