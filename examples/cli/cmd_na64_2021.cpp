@@ -424,7 +424,9 @@ void add_na64_2021_command(CLI::App& app) {
   cmd->add_option("--projection-eot", o->projection_eot, "EOT of the compact-HCAL1 projection")
       ->check(positive_number)
       ->capture_default_str();
-  cmd->add_flag("!--no-plots", o->plots, "Skip the matplotlib plots");
+  cmd->add_flag("!--no-plots", o->plots, "Skip the matplotlib plots")
+      ->disable_flag_override();  // CLI11 2.1: --no-plots=<huge number> escaped as
+                                  // std::out_of_range
   cmd->add_option("--python", o->python, "Python interpreter with matplotlib")
       ->capture_default_str();
   cmd->add_option("--plot-script", o->plot_script, "The plotting script")->capture_default_str();

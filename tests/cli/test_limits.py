@@ -55,6 +55,10 @@ with tempfile.TemporaryDirectory() as d:
     bad_input(["scan", "--range", "1e-3:1e5", "--out", d + "/y"], ["--range", "m_A'"])
     bad_input(["scan", "--alpha-dark", "20", "--out", d + "/y"], ["--alpha-dark", "20"])
 
+# found by fuzz_cli_args: a value on the negated flag escaped CLI11 as std::out_of_range ("stoll")
+bad_input(["na64-2021", "--no-plots=-" + "2" * 60, "--out", "never"], ["--no-plots"])
+bad_input(["na64-2021", "--no-plots=7", "--out", "never"], ["--no-plots"])
+
 # ---- every numeric option of the cheap commands against hostile values
 HOSTILE = ["nan", "-nan", "inf", "-inf", "1e999", "-1e999", "abc", "", "1e300", "-1e300", "1e-300",
            "0", "-0", "-1", "0x1p3", "1,2", " 1", "1e-320"]
