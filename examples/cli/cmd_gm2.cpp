@@ -64,10 +64,10 @@ void add_gm2_command(CLI::App& app) {
       "gm2", "muon g-2: one-loop A' contribution a_mu and the epsilon band explaining Delta a_mu");
   auto o = std::make_shared<gm2_options>();
   cmd->add_option("--m-aprime", o->mass_aprime, "Dark photon mass m_A' [GeV]")
-      ->check(positive_number)
+      ->check(mass_GeV)
       ->required();
   cmd->add_option("--epsilon", o->epsilon, "Kinetic mixing epsilon for a_mu")
-      ->check(positive_number)
+      ->check(epsilon_value)
       ->capture_default_str();
   cmd->add_option("--band", o->band,
                   "Named Delta a_mu: 2021 = (251 +- 59)e-11 (the NA64 2021 paper), "
@@ -77,11 +77,13 @@ void add_gm2_command(CLI::App& app) {
   cmd->add_option_function<double>(
          "--delta-amu", [o](const double& v) { o->delta_amu = v; },
          "Delta a_mu (default 251e-11, or the --band value)")
-      ->check(positive_number);
+      ->check(
+          number_validator([](double v) { return v > 0 && v < 1; }, "a number in (0, 1)", "(0,1)"));
   cmd->add_option_function<double>(
          "--delta-amu-error", [o](const double& v) { o->delta_amu_error = v; },
          "1-sigma error of Delta a_mu (default 59e-11, or the --band value)")
-      ->check(non_negative_number);
+      ->check(number_validator([](double v) { return v >= 0 && v < 1; }, "a number in [0, 1)",
+                               "[0,1)"));
   add_format_option(*cmd, o->format);
   cmd->callback([o] { run_gm2(*o); });
 }

@@ -8,7 +8,9 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "semivisible/error.hpp"
 #include "semivisible/io/json.hpp"
+#include "semivisible/io/output_directory.hpp"
 #include "semivisible/scan/merge.hpp"
 
 namespace semivisible::cli {
@@ -21,6 +23,13 @@ struct merge_options {
 };
 
 void run_merge(const merge_options& o) {
+  // --out must not be one of the inputs: writing it would overwrite that shard's files.
+  for (const auto& dir : o.inputs)
+    if (io::same_location(o.out, dir))
+      throw invalid_parameter(fmt::format(
+          "merge: --out = '{}', but that is the input DIR '{}' (it would overwrite that shard); "
+          "choose another directory",
+          o.out, dir));
   std::vector<scan::exclusion_table> shards;
   shards.reserve(o.inputs.size());
   // every input is read and checked before anything is written

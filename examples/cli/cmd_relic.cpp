@@ -37,6 +37,14 @@ void require_mass_in_table(const char* option, double value) {
 }
 
 void run(const relic_cli_options& o) {
+  // The target is computed for the prompt A' -> chi1 chi2 regime of the model (as scan and
+  // model::parameters): below, chi chi -> A' A' would dominate and is not included, and for a
+  // tiny ratio y = eps^2 alpha_D / ratio^4 overflows.
+  if (!(o.mass_ratio > 2 + o.splitting) || !(o.mass_ratio <= 1e4))
+    throw std::invalid_argument(fmt::format(
+        "relic: --mass-ratio = {}, but must be in (2 + --splitting = {}, 1e4] (A' -> chi1 chi2 "
+        "open, as in the scans)",
+        o.mass_ratio, 2 + o.splitting));
   std::vector<double> masses;
   if (o.m_chi1) {
     require_mass_in_table("--m-chi1", *o.m_chi1);
@@ -96,7 +104,7 @@ void add_relic_command(CLI::App& app) {
       ->check(non_negative_number)
       ->capture_default_str();
   cmd->add_option("--alpha-dark", o->alpha_dark, "Dark coupling alpha_D")
-      ->check(positive_number)
+      ->check(alpha_dark_value)
       ->capture_default_str();
   cmd->add_option("--mass-ratio", o->mass_ratio, "m_A'/m_chi1")
       ->check(positive_number)
@@ -108,6 +116,7 @@ void add_relic_command(CLI::App& app) {
       ->check(positive_number)
       ->capture_default_str();
   cmd->add_option("--points", o->points, "Number of m_chi1 points, log-spaced")
+      ->check(count_in(1, 100'000, "POINTS"))
       ->capture_default_str();
   cmd->add_option_function<double>(
          "--m-chi1", [o](const double& v) { o->m_chi1 = v; },

@@ -13,8 +13,10 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "plane_checks.hpp"
 #include "scan_options.hpp"
 #include "semivisible/io/json.hpp"
+#include "semivisible/io/output_directory.hpp"
 #include "semivisible/scan/grid.hpp"
 #include "semivisible/scan/planes.hpp"
 #include "semivisible/scan/shard.hpp"
@@ -33,6 +35,7 @@ struct scan_cli_options {
   unsigned threads = 0;
   bool hepdata = false;
   bool darkcast = false;
+  bool force = false;
   output_format format = output_format::text;
 };
 
@@ -58,14 +61,16 @@ void run_scan(const scan_cli_options& o) {
   ro.shard = scan::parse_shard(o.shard, "--shard");
   ro.threads = o.threads;
   ro.label = o.plane;
-  std::error_code ec;
-  if (fs::exists(o.out, ec) && !fs::is_directory(o.out, ec))
-    throw invalid_parameter(fmt::format("scan: --out = '{}', but must be a directory", o.out));
+  check_plane_ranges(c, xr);  // plane_checks.hpp: ranges inside the model's domain
+  // Refused, unwritable or busy --out fails here, before computing (io/output_directory.hpp).
+  io::output_directory out(o.out, {.force = o.force});
 
-  const auto table = scan::scan_plane(c, xs, ro);
+  auto table = scan::scan_plane(c, xs, ro);
+  table.parameters["x_grid"] = scan::to_json(scan::grid_spec{xr.lo, xr.hi, o.points});  // merge
 
-  io::write_exclusion_files(o.out, table, "--out");  // each file: temporary name + rename
-  write_contour_formats(o.out, table, c.which, o.hepdata, o.darkcast);
+  io::write_exclusion_files(out.staging(), table, "--out");
+  write_contour_formats(out.staging(), table, c.which, o.hepdata, o.darkcast);
+  out.publish();  // the whole directory at once (rename)
 
   std::size_t failed = 0, excluded = 0;
   for (const auto& r : table.rows) {
@@ -91,13 +96,19 @@ void add_scan_command(CLI::App& app) {
       ->check(CLI::IsMember({"maprime-epsilon", "maprime-alphadark", "mchi1-splitting"}))
       ->capture_default_str();
   add_physics_scan_options(*cmd, o->physics);
-  cmd->add_option("--points", o->points, "Number of x values (log-spaced)")->capture_default_str();
+  cmd->add_option("--points", o->points, "Number of x values (log-spaced)")
+      ->check(point_count)
+      ->capture_default_str();
   cmd->add_option("--range", o->range, "x range LO:HI [GeV] (default: the plane's)");
   cmd->add_option("--y-range", o->y_range, "Range LO:HI of the second variable (log axis)");
   cmd->add_option("--shard", o->shard, "Run only shard K of N (every N-th x): K/N")
       ->capture_default_str();
-  cmd->add_option("--threads", o->threads, "Worker threads (0: all cores)")->capture_default_str();
+  cmd->add_option("--threads", o->threads, "Worker threads (0: all cores)")
+      ->check(thread_count)
+      ->capture_default_str();
   cmd->add_option("--out", o->out, "Output directory")->required();
+  cmd->add_flag("--force", o->force,
+                "Replace --out even if it holds files this tool did not write");
   cmd->add_flag("--hepdata", o->hepdata, "Also write DIR/hepdata/ (HEPData YAML submission)");
   cmd->add_flag("--darkcast", o->darkcast,
                 "Also write DIR/exclusion.lmt (DarkCast limit; maprime-epsilon plane only)");

@@ -26,22 +26,8 @@ struct width_options {
   output_format format = output_format::text;
 };
 
-/// The model point; an unphysical combination is reported with the options the user gave.
-model::parameters<double> model_point(const model_options& m) {
-  try {
-    return m.parameters();
-  } catch (const invalid_parameter& e) {
-    const std::string given = m.mass_chi1
-                                  ? fmt::format("--m-aprime {} --m-chi1 {} --splitting {}",
-                                                m.mass_aprime, *m.mass_chi1, m.splitting)
-                                  : fmt::format("--m-aprime {} --mass-ratio {} --splitting {}",
-                                                m.mass_aprime, m.mass_ratio, m.splitting);
-    throw invalid_parameter(fmt::format("invalid model point ({}): {}", given, e.what()));
-  }
-}
-
 void run_width(const width_options& o) {
-  const auto p = model_point(o.model);
+  const auto p = o.model.parameters();  // names the options on an unphysical point
   const double gamma_ee = physics::chi2_width_exact(p);
   const double gamma_mumu = physics::chi2_width_muons(p);
   const double gamma_total = gamma_ee + gamma_mumu;
@@ -103,7 +89,8 @@ void add_width_command(CLI::App& app) {
   cmd->add_option_function<double>(
          "--energy-chi2", [o](const double& e) { o->energy_chi2 = e; },
          "chi2 lab energy [GeV] for decay_length_chi2_m (must be >= m_chi2)")
-      ->check(positive_number);
+      ->check(
+          number_in(model::limits::mass_min_GeV, 1e6 * model::limits::mass_max_GeV, " GeV", "GEV"));
   add_format_option(*cmd, o->format);
   cmd->callback([o] { run_width(*o); });
 }

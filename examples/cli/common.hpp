@@ -1,10 +1,13 @@
 // examples/cli/common.hpp — shared pieces of the `semivisible` command-line tool:
 // the common model options, option validators, and text/json/csv output of result records.
+// Validators refuse what the library would refuse, with the option's name in the message: every
+// number finite, masses/ε/α_D inside model::limits, counts whole numbers with an upper bound.
 #pragma once
 
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <variant>
@@ -14,6 +17,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "semivisible/error.hpp"
 #include "semivisible/model/parameters.hpp"
 
 namespace semivisible::cli {
@@ -46,6 +50,44 @@ inline const CLI::Validator non_negative_number = number_validator(
 inline const CLI::Validator open_unit_interval =
     number_validator([](double v) { return v > 0 && v < 1; }, "a number in (0, 1)", "(0,1)");
 
+/// A finite number in [lo, hi] (the message gives the range and `unit`).
+inline CLI::Validator number_in(double lo, double hi, std::string unit, std::string name) {
+  return number_validator([lo, hi](double v) { return std::isfinite(v) && v >= lo && v <= hi; },
+                          fmt::format("a number in [{}, {}]{}", lo, hi, unit), std::move(name));
+}
+/// A mass inside the library's domain (model::limits, [1e-9, 1e4] GeV).
+inline const CLI::Validator mass_GeV =
+    number_in(model::limits::mass_min_GeV, model::limits::mass_max_GeV, " GeV", "GEV");
+/// An ε inside model::limits ([1e-20, 1]).
+inline const CLI::Validator epsilon_value =
+    number_in(model::limits::epsilon_min, model::limits::epsilon_max, "", "EPSILON");
+/// An α_D inside model::limits ([1e-20, 4π]).
+inline const CLI::Validator alpha_dark_value =
+    number_in(model::limits::alpha_dark_min, model::limits::alpha_dark_max, " (4 pi)", "ALPHA_D");
+
+/// A whole decimal number (digits only: no sign, exponent or fraction) in [lo, hi]. CLI11 alone
+/// turns "-1" into SIZE_MAX for an unsigned option, and "1e11" points into a bad_alloc.
+inline CLI::Validator count_in(std::uint64_t lo, std::uint64_t hi, std::string name) {
+  return CLI::Validator(
+      [lo, hi](std::string& s) -> std::string {
+        const bool digits =
+            !s.empty() && s.size() <= 19 && s.find_first_not_of("0123456789") == std::string::npos;
+        if (digits) {
+          const auto v = std::stoull(s);
+          if (v >= lo && v <= hi) return {};
+        }
+        return fmt::format("must be a whole number in [{}, {}], got '{}'", lo, hi, s);
+      },
+      std::move(name));
+}
+/// Largest --threads: more threads than this only cost memory and start-up time (each worker
+/// builds its own per-mass tables); 0 means all cores.
+inline constexpr std::uint64_t max_threads = 1024;
+/// --threads: 0 (all cores) to max_threads.
+inline const CLI::Validator thread_count = count_in(0, max_threads, "THREADS");
+/// --points of a scan: 1 to scan::max_grid_points (1e6).
+inline const CLI::Validator point_count = count_in(1, 1'000'000, "POINTS");
+
 // ---------------------------------------------------------------- model options
 /// The common model options of docs/cli.md (defaults: the NA64 2021 benchmark).
 struct model_options {
@@ -56,28 +98,38 @@ struct model_options {
   double splitting = 0.4;   // Delta/m_chi1
   std::optional<double> mass_chi1{};
 
-  /// The model point; throws semivisible::invalid_parameter on an unphysical combination.
+  /// The model point; throws semivisible::invalid_parameter on an unphysical combination, with
+  /// the options the user gave in front of the library's message.
   [[nodiscard]] model::parameters<double> parameters() const {
-    if (mass_chi1)
-      return model::parameters<double>::from_mass_chi1(mass_aprime, epsilon, alpha_dark, *mass_chi1,
-                                                       splitting);
-    return model::parameters<double>::from_ratios(mass_aprime, epsilon, alpha_dark, mass_ratio,
-                                                  splitting);
+    try {
+      if (mass_chi1)
+        return model::parameters<double>::from_mass_chi1(mass_aprime, epsilon, alpha_dark,
+                                                         *mass_chi1, splitting);
+      return model::parameters<double>::from_ratios(mass_aprime, epsilon, alpha_dark, mass_ratio,
+                                                    splitting);
+    } catch (const invalid_parameter& e) {
+      const std::string given = mass_chi1
+                                    ? fmt::format("--m-aprime {} --m-chi1 {} --splitting {}",
+                                                  mass_aprime, *mass_chi1, splitting)
+                                    : fmt::format("--m-aprime {} --mass-ratio {} --splitting {}",
+                                                  mass_aprime, mass_ratio, splitting);
+      throw invalid_parameter(fmt::format("invalid model point ({}): {}", given, e.what()));
+    }
   }
 };
 
 /// Adds --m-aprime (required or not), --epsilon, --alpha-dark, --mass-ratio, --splitting, --m-chi1.
 inline void add_model_options(CLI::App& app, model_options& o, bool require_mass_aprime = true,
                               bool with_epsilon = true) {
-  auto* m = app.add_option("--m-aprime", o.mass_aprime, "Dark photon mass m_A' [GeV]")
-                ->check(positive_number);
+  auto* m =
+      app.add_option("--m-aprime", o.mass_aprime, "Dark photon mass m_A' [GeV]")->check(mass_GeV);
   if (require_mass_aprime) m->required();
   if (with_epsilon)
     app.add_option("--epsilon", o.epsilon, "Kinetic mixing epsilon")
-        ->check(positive_number)
+        ->check(epsilon_value)
         ->capture_default_str();
   app.add_option("--alpha-dark", o.alpha_dark, "Dark coupling alpha_D = g_D^2/4pi")
-      ->check(positive_number)
+      ->check(alpha_dark_value)
       ->capture_default_str();
   app.add_option("--mass-ratio", o.mass_ratio, "m_A'/m_chi1 (ignored when --m-chi1 is given)")
       ->check(positive_number)
@@ -88,7 +140,7 @@ inline void add_model_options(CLI::App& app, model_options& o, bool require_mass
   app.add_option_function<double>(
          "--m-chi1", [&o](const double& v) { o.mass_chi1 = v; },
          "chi1 mass [GeV] (overrides --mass-ratio)")
-      ->check(positive_number);
+      ->check(mass_GeV);
 }
 
 // ---------------------------------------------------------------- output
@@ -149,10 +201,23 @@ inline std::string to_text(const value& v, bool csv = false) {
       v);
 }
 
+/// Throws std::domain_error naming the key when a record holds a NaN or an infinity: results are
+/// finite numbers or null (finite_or_null), whatever the format — never "nan", "-nan" or "inf".
+inline void require_finite_values(const record& r) {
+  for (const auto& [k, v] : r)
+    if (const auto* d = std::get_if<double>(&v); d && !std::isfinite(*d))
+      throw std::domain_error(fmt::format(
+          "{} = {} is not a finite number; the inputs are outside the range this quantity can "
+          "be computed in",
+          k, *d));
+}
+
 /// Prints one result record: text "key  value" lines, a JSON object, or a CSV header + row.
-/// `notes` are extra human-readable lines shown in text mode only.
+/// `notes` are extra human-readable lines shown in text mode only. Throws std::domain_error
+/// before printing anything when a value is not finite (require_finite_values).
 inline void print_record(const record& r, output_format f,
                          const std::vector<std::string>& notes = {}) {
+  require_finite_values(r);
   switch (f) {
     case output_format::json:
       fmt::print("{}\n", to_json(r).dump(2));
@@ -178,6 +243,7 @@ inline void print_record(const record& r, output_format f,
 
 /// Prints a table of records sharing the same keys: text columns, a JSON array, or CSV.
 inline void print_table(const std::vector<record>& rows, output_format f) {
+  for (const auto& r : rows) require_finite_values(r);
   if (f == output_format::json) {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
     for (const auto& r : rows) j.push_back(to_json(r));

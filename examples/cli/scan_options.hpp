@@ -54,7 +54,7 @@ struct physics_scan_options {
 inline void add_physics_scan_options(CLI::App& cmd, physics_scan_options& o) {
   add_experiment_options(cmd, o.experiment);
   cmd.add_option("--alpha-dark", o.alpha_dark, "alpha_D (planes with fixed alpha_D)")
-      ->check(positive_number)
+      ->check(alpha_dark_value)
       ->capture_default_str();
   cmd.add_option("--mass-ratio", o.mass_ratio, "m_A'/m_chi1")
       ->check(positive_number)

@@ -1,9 +1,12 @@
 """Helpers for the CLI contract tests: run the `semivisible` executable and check its output."""
 import json
+import os
 import subprocess
 import sys
 
 EXE = sys.argv[1] if len(sys.argv) > 1 else "semivisible"
+if os.sep in EXE:  # a path: absolute, so that tests may run it from another working directory
+    EXE = os.path.abspath(EXE)
 failures = []
 
 

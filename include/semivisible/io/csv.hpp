@@ -8,6 +8,7 @@
 // Lines end with "\n"; the reader also accepts "\r\n".
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -73,15 +74,18 @@ inline constexpr std::string_view csv_header = "x,lower,upper,status";
     }
     if (n != 3) bad("must have 4 fields x,lower,upper,status");
     scan::exclusion_row r;
-    if (!scan::detail::parse_double(fields[0], r.x)) bad("x must be a number");
+    if (!scan::detail::parse_double(fields[0], r.x) || !std::isfinite(r.x))
+      bad("x must be a number (finite)");
     for (std::size_t k : {std::size_t{1}, std::size_t{2}}) {
       if (fields[k].empty()) continue;
       double v = 0;
-      if (!scan::detail::parse_double(fields[k], v)) bad("lower/upper must be numbers or empty");
+      if (!scan::detail::parse_double(fields[k], v) || !std::isfinite(v))
+        bad("lower/upper must be numbers (finite) or empty");
       (k == 1 ? r.lower : r.upper) = v;
     }
     if (r.lower.has_value() != r.upper.has_value())
       bad("lower and upper must both be given or both empty");
+    if (r.lower && !(*r.lower <= *r.upper)) bad("lower must be <= upper");
     try {
       r.status.code = scan::status_from_string(fields[3]);
     } catch (const invalid_parameter&) {

@@ -12,6 +12,7 @@
 // and exclusion.json together (what `semivisible scan --out DIR` writes and `merge` reads).
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -25,6 +26,7 @@
 #include "semivisible/error.hpp"
 #include "semivisible/io/atomic_file.hpp"
 #include "semivisible/io/csv.hpp"
+#include "semivisible/scan/grid.hpp"
 #include "semivisible/scan/rows.hpp"
 #include "semivisible/scan/shard.hpp"
 
@@ -93,7 +95,8 @@ inline constexpr int exclusion_format_version = 1;
     bad("shard", shard, "K/N with 1 <= K <= N");
   }
   const auto& count = get(j, "x_count");
-  if (!count.is_number_unsigned()) bad("x_count", count, "a non-negative integer");
+  if (!count.is_number_unsigned() || count.get<std::size_t>() > scan::max_grid_points)
+    bad("x_count", count, fmt::format("an integer in [0, {}]", scan::max_grid_points));
   t.x_count = count.get<std::size_t>();
   const auto& rows = get(j, "rows");
   if (!rows.is_array()) bad("rows", rows, "an array");
@@ -103,16 +106,18 @@ inline constexpr int exclusion_format_version = 1;
     if (!o.is_object()) bad(where, o, "an object");
     scan::exclusion_row r;
     const auto& x = get(o, "x");
-    if (!x.is_number()) bad(where + ".x", x, "a number");
+    if (!x.is_number() || !std::isfinite(x.get<double>())) bad(where + ".x", x, "a finite number");
     r.x = x.get<double>();
     for (const char* key : {"lower", "upper"}) {
       const auto& v = get(o, key);
       if (v.is_null()) continue;
-      if (!v.is_number()) bad(where + "." + key, v, "a number or null");
+      if (!v.is_number() || !std::isfinite(v.get<double>()))
+        bad(where + "." + key, v, "a finite number or null");
       (std::string_view(key) == "lower" ? r.lower : r.upper) = v.get<double>();
     }
     if (r.lower.has_value() != r.upper.has_value())
       bad(where, o, "a row with both lower and upper, or neither");
+    if (r.lower && !(*r.lower <= *r.upper)) bad(where, o, "a row with lower <= upper");
     const auto& s = get(o, "status");
     if (!s.is_string()) bad(where + ".status", s, "a string");
     try {
@@ -146,7 +151,7 @@ inline void write_json(const std::filesystem::path& path, const scan::exclusion_
   nlohmann::ordered_json j;
   try {
     j = nlohmann::ordered_json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for 1e99999
     throw invalid_parameter(fmt::format("io::read_json: path = '{}', but must be valid JSON ({})",
                                         path.string(), e.what()));
   }

@@ -2,8 +2,8 @@
 //
 // Γ(A′ → χ1 χ2): vector (off-diagonal) coupling g_D between fermions of masses m1, m2,
 //   Γ = (α_D m_A′/3) (1 − Δ²/m_A′²)^{3/2} (1 − (m1+m2)²/m_A′²)^{1/2} (1 + (m1+m2)²/(2 m_A′²)),
-//   (Izaguirre, Krnjaic, Schuster, Toro, PRD 96 (2017) 055007 [the paper's ref. 14];
-//   docs/physics-notes.md §2, checked there against a brute-force trace and against DMG4's
+//   (Izaguirre, Kahn, Krnjaic, Moschella, PRD 96 (2017) 055007, arXiv:1703.06881 [the paper's ref.
+//   14]; docs/physics-notes.md §2, checked there against a brute-force trace and against DMG4's
 //   DMParticleAPrime.cc). Its Δ → 0 limit is the Dirac A′ → χχ̄ width (α_D m/3)(1 + 2m_χ²/m²)√(1 −
 //   4m_χ²/m²).
 // Γ(A′ → ℓ⁺ℓ⁻) = (ε² α m_A′/3)(1 + 2m_ℓ²/m_A′²)√(1 − 4m_ℓ²/m_A′²)
@@ -32,11 +32,12 @@ template <std::floating_point Real>
 [[nodiscard]] Real aprime_width_chi1chi2(Real mass_aprime, Real alpha_dark, Real mass_chi1,
                                          Real mass_chi2) {
   constexpr const char* fn = "semivisible::physics::aprime_width_chi1chi2";
-  semivisible::detail::require_positive(fn, "mass_aprime", mass_aprime);
-  semivisible::detail::require_positive(fn, "alpha_dark", alpha_dark);
-  semivisible::detail::require_positive(fn, "mass_chi1", mass_chi1);
-  semivisible::detail::require_positive(fn, "mass_chi2", mass_chi2);
+  semivisible::detail::require_model_mass(fn, "mass_aprime", mass_aprime);
+  semivisible::detail::require_model_alpha_dark(fn, alpha_dark);
+  semivisible::detail::require_model_mass(fn, "mass_chi1", mass_chi1);
+  semivisible::detail::require_model_mass(fn, "mass_chi2", mass_chi2);
   using std::sqrt;
+  // Inside model::limits (masses in [1e-9, 1e4] GeV) no square below over- or underflows.
   const Real sum = mass_chi1 + mass_chi2;
   const Real diff = mass_chi2 - mass_chi1;
   const Real m2 = mass_aprime * mass_aprime;
@@ -50,8 +51,8 @@ template <std::floating_point Real>
 template <std::floating_point Real>
 [[nodiscard]] Real aprime_width_leptons(Real mass_aprime, Real epsilon, Real mass_lepton) {
   constexpr const char* fn = "semivisible::physics::aprime_width_leptons";
-  semivisible::detail::require_positive(fn, "mass_aprime", mass_aprime);
-  semivisible::detail::require_positive(fn, "epsilon", epsilon);
+  semivisible::detail::require_model_mass(fn, "mass_aprime", mass_aprime);
+  semivisible::detail::require_model_epsilon(fn, epsilon);
   semivisible::detail::require_positive(fn, "mass_lepton", mass_lepton);
   using std::sqrt;
   const Real r = mass_lepton * mass_lepton / (mass_aprime * mass_aprime);
@@ -60,16 +61,29 @@ template <std::floating_point Real>
          sqrt(1 - 4 * r);
 }
 
-/// Partial widths of the A′ at a model point [GeV].
+/// Partial widths of the A′ at a model point [GeV]. The branching ratios throw domain_error when
+/// the total is not > 0 (no open channel: the ratios are undefined, never NaN).
 template <std::floating_point Real>
 struct aprime_widths {
   Real chi1chi2;
   Real electrons;
   Real muons;
   [[nodiscard]] Real total() const noexcept { return chi1chi2 + electrons + muons; }
-  [[nodiscard]] Real branching_chi1chi2() const noexcept { return chi1chi2 / total(); }
-  [[nodiscard]] Real branching_electrons() const noexcept { return electrons / total(); }
-  [[nodiscard]] Real branching_muons() const noexcept { return muons / total(); }
+  [[nodiscard]] Real branching_chi1chi2() const { return chi1chi2 / checked_total(); }
+  [[nodiscard]] Real branching_electrons() const { return electrons / checked_total(); }
+  [[nodiscard]] Real branching_muons() const { return muons / checked_total(); }
+
+ private:
+  [[nodiscard]] Real checked_total() const {
+    using std::isfinite;
+    const Real t = total();
+    if (!isfinite(t) || !(t > 0))
+      throw domain_error(fmt::format(
+          "semivisible::physics::aprime_widths: total width = {} GeV, but the branching ratios "
+          "need a finite total > 0 (no open A' channel)",
+          static_cast<double>(t)));
+    return t;
+  }
 };
 
 /// All A′ partial widths for the model point p.

@@ -12,6 +12,8 @@
 // The band uses Δa_μ ± nσ (n = 1, 2) of the NA64 2021 paper, (251 ± 59)·10⁻¹¹ (BNL + FNAL 2021),
 // or the pre-Fermilab BNL value (279 ± 76)·10⁻¹¹ (constants.hpp). An edge with Δa_μ − nσ ≤ 0 is
 // reported as ε = 0 (the band then reaches down to no coupling at all), never as NaN.
+// Domain: m_A′ in model::limits ([1e-9, 1e4] GeV; e.g. m_A′ = 1e300 GeV made F underflow to 0 and
+// ε = ∞), ε in model::limits, 0 < Δa_μ < 1 and 0 ≤ σ < 1; outside, invalid_parameter.
 #pragma once
 
 #include <algorithm>
@@ -23,6 +25,7 @@
 
 #include "semivisible/constants.hpp"
 #include "semivisible/error.hpp"
+#include "semivisible/model/parameters.hpp"
 
 namespace semivisible::physics {
 
@@ -43,7 +46,7 @@ inline constexpr gm2_discrepancy gm2_discrepancy_bnl{constants::delta_amu_bnl,
 template <std::floating_point Real>
 [[nodiscard]] Real gm2_loop_function(Real mass_aprime, Real mass_lepton) {
   constexpr const char* fn = "semivisible::physics::gm2_loop_function";
-  semivisible::detail::require_positive(fn, "mass_aprime", mass_aprime);
+  semivisible::detail::require_model_mass(fn, "mass_aprime", mass_aprime);
   semivisible::detail::require_positive(fn, "mass_lepton", mass_lepton);
   const Real r = mass_aprime / mass_lepton;
   const Real r2 = r * r;
@@ -62,8 +65,8 @@ template <std::floating_point Real>
 template <std::floating_point Real>
 [[nodiscard]] Real gm2_aprime_contribution(Real mass_aprime, Real epsilon,
                                            Real mass_lepton = Real(constants::mass_muon)) {
-  semivisible::detail::require_positive("semivisible::physics::gm2_aprime_contribution", "epsilon",
-                                        epsilon);
+  semivisible::detail::require_model_epsilon("semivisible::physics::gm2_aprime_contribution",
+                                             epsilon);
   return Real(constants::alpha_em) * epsilon * epsilon / (2 * Real(constants::pi)) *
          gm2_loop_function(mass_aprime, mass_lepton);
 }
@@ -71,8 +74,8 @@ template <std::floating_point Real>
 /// ε such that the A′ loop gives a_μ^{A′} = Δa_μ exactly: ε = √(2π Δa_μ / (α F)); Δa_μ > 0.
 template <std::floating_point Real>
 [[nodiscard]] Real epsilon_for_delta_amu(Real mass_aprime, Real delta_amu) {
-  semivisible::detail::require_positive("semivisible::physics::epsilon_for_delta_amu", "delta_amu",
-                                        delta_amu);
+  semivisible::detail::require_open_interval("semivisible::physics::epsilon_for_delta_amu",
+                                             "delta_amu", delta_amu, Real(0), Real(1));
   using std::sqrt;
   const Real f = gm2_loop_function(mass_aprime, Real(constants::mass_muon));
   return sqrt(2 * Real(constants::pi) * delta_amu / (Real(constants::alpha_em) * f));
@@ -100,9 +103,11 @@ template <std::floating_point Real>
 [[nodiscard]] gm2_epsilon_band<Real> gm2_band(Real mass_aprime, Real delta_amu,
                                               Real delta_amu_error) {
   constexpr const char* fn = "semivisible::physics::gm2_band";
-  semivisible::detail::require_positive(fn, "mass_aprime", mass_aprime);
-  semivisible::detail::require_positive(fn, "delta_amu", delta_amu);
+  semivisible::detail::require_model_mass(fn, "mass_aprime", mass_aprime);
+  semivisible::detail::require_open_interval(fn, "delta_amu", delta_amu, Real(0), Real(1));
   semivisible::detail::require_non_negative(fn, "delta_amu_error", delta_amu_error);
+  if (!(delta_amu_error < 1))
+    semivisible::detail::throw_invalid(fn, "delta_amu_error", delta_amu_error, "< 1");
   using std::sqrt;
   // a ∝ ε²: one loop-function evaluation, then ε(x) = ε(Δa) √(x/Δa).
   const Real central = epsilon_for_delta_amu(mass_aprime, delta_amu);

@@ -120,6 +120,13 @@ class aprime_spectrum final : public energy_spectrum {
     if (!(mass_ < threshold_))
       semivisible::detail::throw_invalid(fn, "mass_aprime", mass_,
                                          fmt::format("< energy_threshold = {} GeV", threshold_));
+    // The dark-bremsstrahlung cross section (cross_section.hpp) is defined for m_A′ > m_e only.
+    if (!(mass_ > constants::mass_electron))
+      semivisible::detail::throw_invalid(
+          fn, "mass_aprime", mass_,
+          fmt::format("> m_e = {} GeV (the IWW/ETL dark-bremsstrahlung cross section needs "
+                      "m_A' > m_e)",
+                      constants::mass_electron));
   }
 
   void build(const primary_track_length& track, form_factors which) {

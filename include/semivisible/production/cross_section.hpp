@@ -85,6 +85,14 @@ template <std::floating_point Real>
     form_factors which = form_factors::elastic_and_inelastic) {
   constexpr const char* fn = "semivisible::production::iww_total_cross_section";
   semivisible::detail::require_positive(fn, "epsilon", epsilon);
+  // ln(1/δ²) with δ = max(m_e/m, m/E0) is > 0 only for m_e < m < E0: outside, σ ≤ 0 and its log
+  // (etl_cross_section) is NaN.
+  if (!(mass_aprime > Real(constants::mass_electron)) || !(mass_aprime < energy))
+    semivisible::detail::throw_invalid(
+        fn, "mass_aprime", mass_aprime,
+        fmt::format("in (m_e = {} GeV, energy = {} GeV) (the IWW cross section needs m_e < m_A' < "
+                    "E0)",
+                    constants::mass_electron, static_cast<double>(energy)));
   using std::log;
   using std::max;
   using std::sqrt;

@@ -244,6 +244,12 @@ inline target_point failed(double mass_chi1, status code, std::string message) {
     const double new_width = width_dark + solution * width_sm_unit;
     out.epsilon = std::sqrt(solution);
     out.y = solution * alpha_dark / (mass_ratio * mass_ratio * mass_ratio * mass_ratio);
+    if (!std::isfinite(out.y) || !(out.y > 0) || !std::isfinite(out.epsilon))
+      return detail::failed(
+          mass_chi1, status::numerical_error,
+          fmt::format("{}: y = eps^2 alpha_D / mass_ratio^4 = {} is not a finite number > 0 "
+                      "(mass_ratio = {}, epsilon = {})",
+                      fn, out.y, mass_ratio, out.epsilon));
     out.omega_h2 = final_solve.omega_h2;
     out.x_freeze_out = final_solve.x_freeze_out;
     const bool width_converged = std::abs(new_width - width) <= 1e-3 * width;

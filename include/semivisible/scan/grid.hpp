@@ -5,11 +5,16 @@
 // indices, so every shard sees bit-identical x values and `merge` reproduces the single run.
 // Point i of a log grid is lo·(hi/lo)^(i/(n−1)), computed as exp(ln lo + i·Δ) with Δ from the
 // endpoints; the last point is set to hi exactly.
+// A run records its grid as `grid_spec` (JSON {"spacing": "log", "lo", "hi", "points"} under the
+// key "x_grid" of exclusion.json's parameters), so that merge can recompute it and check that
+// every row's x is exactly the grid point its shard owns (scan/merge.hpp).
 #pragma once
 
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -17,6 +22,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "semivisible/error.hpp"
 
@@ -51,10 +57,18 @@ inline void validate_log_range(range r, std::string_view function = "scan::log_g
                                         parameter, r.lo, r.hi));
 }
 
+/// Largest number of grid points a scan accepts (the CLI's --points bound): beyond it the rows
+/// alone would take gigabytes and the run years.
+inline constexpr std::size_t max_grid_points = 1'000'000;
+
 /// `points` log-spaced values from lo to hi inclusive (points ≥ 2, or 1 giving {lo}).
-/// Throws invalid_parameter naming the parameter and value for lo ≤ 0, lo ≥ hi, points = 0.
+/// Throws invalid_parameter naming the parameter and value for lo ≤ 0, lo ≥ hi, points = 0 or
+/// points > max_grid_points.
 [[nodiscard]] inline std::vector<double> log_grid(double lo, double hi, std::size_t points) {
   if (points == 0) semivisible::detail::throw_invalid("scan::log_grid", "points", 0.0, ">= 1");
+  if (points > max_grid_points)
+    throw invalid_parameter(
+        fmt::format("scan::log_grid: points = {}, but must be <= {}", points, max_grid_points));
   if (points == 1) {
     semivisible::detail::require_positive("scan::log_grid", "lo", lo);
     return {lo};
@@ -86,6 +100,61 @@ inline void validate_log_range(range r, std::string_view function = "scan::log_g
   if (!std::isfinite(r.lo) || !std::isfinite(r.hi) || !(r.lo < r.hi))
     throw invalid_parameter(fmt::format("{} = '{}', but must have LO < HI", option, text));
   return r;
+}
+
+/// A log-spaced grid of `points` values from lo to hi: what log_grid(lo, hi, points) returns.
+struct grid_spec {
+  double lo = 0;
+  double hi = 0;
+  std::size_t points = 0;
+  friend bool operator==(const grid_spec&, const grid_spec&) = default;
+};
+
+/// The grid's values (log_grid); throws invalid_parameter as log_grid does.
+[[nodiscard]] inline std::vector<double> grid_points(const grid_spec& g) {
+  return log_grid(g.lo, g.hi, g.points);
+}
+
+/// {"spacing": "log", "lo": .., "hi": .., "points": ..}.
+[[nodiscard]] inline nlohmann::ordered_json to_json(const grid_spec& g) {
+  nlohmann::ordered_json j;
+  j["spacing"] = "log";
+  j["lo"] = g.lo;
+  j["hi"] = g.hi;
+  j["points"] = g.points;
+  return j;
+}
+
+/// The grid recorded as `j` (to_json's layout); throws invalid_parameter naming `source` and the
+/// key when it is not that layout or not a valid grid.
+[[nodiscard]] inline grid_spec grid_from_json(const nlohmann::ordered_json& j,
+                                              std::string_view source = "x_grid") {
+  const auto bad = [&](std::string_view why) {
+    throw invalid_parameter(
+        fmt::format("scan::grid_from_json: {} = {}, but {}", source, j.dump(), why));
+  };
+  if (!j.is_object() || !j.contains("spacing") || j.at("spacing") != "log")
+    bad("must be an object with \"spacing\": \"log\"");
+  if (!j.contains("lo") || !j.at("lo").is_number() || !j.contains("hi") || !j.at("hi").is_number())
+    bad("must have numbers lo and hi");
+  if (!j.contains("points") || !j.at("points").is_number_integer() ||
+      (!j.at("points").is_number_unsigned() && j.at("points").get<std::int64_t>() < 0))
+    bad("must have a non-negative integer points");
+  grid_spec g{j.at("lo").get<double>(), j.at("hi").get<double>(),
+              j.at("points").get<std::size_t>()};
+  if (g.points == 0 || g.points > max_grid_points)
+    bad(fmt::format("points must be in [1, {}]", max_grid_points));
+  if (!std::isfinite(g.lo) || !(g.lo > 0) || (g.points > 1 && !(g.hi > g.lo)) ||
+      !std::isfinite(g.hi))
+    bad("must have finite 0 < lo < hi");
+  return g;
+}
+
+/// The grid recorded under "x_grid" in a run's parameters, if any (see grid_from_json).
+[[nodiscard]] inline std::optional<grid_spec> recorded_grid(
+    const nlohmann::ordered_json& parameters, std::string_view source = "parameters.x_grid") {
+  if (!parameters.is_object() || !parameters.contains("x_grid")) return std::nullopt;
+  return grid_from_json(parameters.at("x_grid"), source);
 }
 
 }  // namespace semivisible::scan

@@ -20,6 +20,9 @@
 
 namespace semivisible::scan {
 
+/// Largest shard count accepted (like scan::max_grid_points: a shard holds at least one x).
+inline constexpr std::size_t max_shard_count = 1'000'000;
+
 /// Shard `index` of `count` (1-based index); {1, 1} is the whole run.
 struct shard_spec {
   std::size_t index = 1;
@@ -27,19 +30,21 @@ struct shard_spec {
   friend bool operator==(const shard_spec&, const shard_spec&) = default;
 };
 
-/// Throws invalid_parameter naming `option` and the spec unless 1 ≤ index ≤ count.
+/// Throws invalid_parameter naming `option` and the spec unless 1 ≤ index ≤ count ≤
+/// max_shard_count.
 inline void validate(shard_spec s, std::string_view option = "--shard") {
-  if (s.count == 0 || s.index == 0 || s.index > s.count)
-    throw invalid_parameter(
-        fmt::format("{} = {}/{}, but must be K/N with 1 <= K <= N", option, s.index, s.count));
+  if (s.count == 0 || s.index == 0 || s.index > s.count || s.count > max_shard_count)
+    throw invalid_parameter(fmt::format("{} = {}/{}, but must be K/N with 1 <= K <= N <= {}",
+                                        option, s.index, s.count, max_shard_count));
 }
 
 /// Parses "K/N"; throws invalid_parameter naming `option` and the text on anything else.
 [[nodiscard]] inline shard_spec parse_shard(std::string_view text,
                                             std::string_view option = "--shard") {
   const auto fail = [&] {
-    throw invalid_parameter(fmt::format(
-        "{} = '{}', but must be K/N with integers 1 <= K <= N (e.g. 2/8)", option, text));
+    throw invalid_parameter(
+        fmt::format("{} = '{}', but must be K/N with integers 1 <= K <= N <= {} (e.g. 2/8)", option,
+                    text, max_shard_count));
   };
   const auto slash = text.find('/');
   if (slash == std::string_view::npos) fail();
@@ -50,7 +55,7 @@ inline void validate(shard_spec s, std::string_view option = "--shard") {
   shard_spec s;
   parse(text.substr(0, slash), s.index);
   parse(text.substr(slash + 1), s.count);
-  if (s.count == 0 || s.index == 0 || s.index > s.count) fail();
+  if (s.count == 0 || s.index == 0 || s.index > s.count || s.count > max_shard_count) fail();
   return s;
 }
 
