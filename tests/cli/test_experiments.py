@@ -40,5 +40,26 @@ with tempfile.TemporaryDirectory() as tmp:
         params = json.load(open(os.path.join(out_dir, "exclusion.json")))["parameters"]
         check(params.get("experiment") == "toy-electron-dump", "scan records the experiment")
 
+# A malformed experiment file: one message naming the file, the key and the value; nothing written.
+with tempfile.TemporaryDirectory() as tmp:
+    bad = json.load(open(toy))
+    bad["regions"][0]["decay_z_m"] = [30.0, 25.0]
+    bad_file = os.path.join(tmp, "bad.json")
+    json.dump(bad, open(bad_file, "w"))
+    out_dir = os.path.join(tmp, "never")
+    bad_input(["scan", "--plane", "maprime-epsilon", "--experiment", bad_file, "--out", out_dir],
+              ["bad.json", "decay_z_m[1] = 25"])
+    check(not os.path.exists(out_dir), "a bad experiment file writes nothing")
+    bad["regions"][0]["decay_z_m"] = [5.0, 25.0]
+    bad["target"]["material"] = "unobtainium"
+    json.dump(bad, open(bad_file, "w"))
+    bad_input(["yield", "--m-aprime", "0.05", "--experiment", bad_file],
+              ["bad.json", "target.material", "unobtainium"])
+    bad["target"]["material"] = "copper"  # a material without K-factor data for the brem source
+    json.dump(bad, open(bad_file, "w"))
+    bad_input(["scan", "--plane", "maprime-epsilon", "--experiment", bad_file, "--out", out_dir],
+              ["bremsstrahlung", "copper"])
+    check(not os.path.exists(out_dir), "a source that cannot be built writes nothing")
+
 bad_input(["experiments", "--format", "yaml"], ["--format", "yaml"])
 finish()
