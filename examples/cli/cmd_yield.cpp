@@ -22,12 +22,11 @@ void run_yield(const yield_cli_options& o) {
   const auto point = o.model.parameters();
   const auto e = o.experiment.load();
   const auto kind = o.experiment.kind();
-  const auto sources = o.experiment.sources_of(e);
+  const auto sources = std::make_shared<const production::source_set>(o.experiment.sources_of(e));
   signal::yield_options options;
   options.kind = kind;
   options.exposure = o.experiment.exposure;
-  const signal::yield_model model(
-      e, point, [&](double m, double lo) { return sources.spectrum(m, lo); }, options);
+  const signal::yield_model model(e, point, signal::providers_of(sources), options);
   const auto r = model.events(point.epsilon(), point.alpha_dark());
   const bool dark = kind != signal::model_kind::visible && kind != signal::model_kind::invisible;
   // The S1/S2 keys of the first contract: the NA64 bundles' regions of those names.
@@ -45,7 +44,7 @@ void run_yield(const yield_cli_options& o) {
       {"model", std::string(signal::to_string(kind))},
       {"experiment", e.name},
       {"setup", e.name},
-      {"production", sources.names()},
+      {"production", sources->names()},
       {"eot", model.exposure()},
       {"exposure", model.exposure()},
       {"aprime_per_eot", r.aprime_per_particle},

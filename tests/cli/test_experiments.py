@@ -55,10 +55,11 @@ with tempfile.TemporaryDirectory() as tmp:
     json.dump(bad, open(bad_file, "w"))
     bad_input(["yield", "--m-aprime", "0.05", "--experiment", bad_file],
               ["bad.json", "target.material", "unobtainium"])
-    bad["target"]["material"] = "copper"  # a material without K-factor data for the brem source
+    bad["target"]["material"] = "lead"
+    bad["production"] = [{"source": "bremsstrahlung", "electrons": "all"}]  # a bad setting
     json.dump(bad, open(bad_file, "w"))
     bad_input(["scan", "--plane", "maprime-epsilon", "--experiment", bad_file, "--out", out_dir],
-              ["bremsstrahlung", "copper"])
+              ["bremsstrahlung", "electrons", "all"])
     check(not os.path.exists(out_dir), "a source that cannot be built writes nothing")
 
 bad_input(["experiments", "--format", "yaml"], ["--format", "yaml"])

@@ -103,6 +103,10 @@ struct region {
   double observed = 0;
   double background = 0;
   double background_uncertainty = 0;
+  /// The part of the beam's exposure this region's data set saw (E137's two detector sizes).
+  double exposure_fraction = 1;
+  /// Regions of different data sets (different running periods) may overlap in decay_z_m.
+  std::string dataset{};
 };
 
 /// The statistical analysis (`signal_uncertainty`, `cl`, `method`). The method is kept by name
@@ -224,18 +228,28 @@ inline void experiment::validate() const {
       bad(*this, where + ".background", r.background, "finite and >= 0");
     if (!std::isfinite(r.background_uncertainty) || !(r.background_uncertainty >= 0))
       bad(*this, where + ".background_uncertainty", r.background_uncertainty, "finite and >= 0");
+    if (!std::isfinite(r.exposure_fraction) || !(r.exposure_fraction > 0) ||
+        !(r.exposure_fraction <= 1))
+      bad(*this, where + ".exposure_fraction", r.exposure_fraction, "in (0, 1]");
+    if (r.detector && r.signature != signature::visible)
+      throw invalid_parameter(
+          fmt::format("experiment '{}': {}.detector: only a visible region has a detector plane (a "
+                      "missing_energy region sees nothing)",
+                      name, where));
     if (r.background == 0 && r.background_uncertainty > 0)
       bad(*this, where + ".background_uncertainty", r.background_uncertainty,
           "0 when the background is 0 (log-normal constraint)");
   }
-  // Regions are disjoint bins: two decay intervals must not overlap.
+  // Regions of one data set are disjoint bins: their decay intervals must not overlap.
   for (std::size_t i = 0; i < regions.size(); ++i)
     for (std::size_t j = i + 1; j < regions.size(); ++j) {
       const auto &a = regions[i], &b = regions[j];
-      if (a.decay_start_m < b.decay_end_m && b.decay_start_m < a.decay_end_m)
+      if (a.dataset == b.dataset && a.decay_start_m < b.decay_end_m &&
+          b.decay_start_m < a.decay_end_m)
         throw invalid_parameter(fmt::format(
             "experiment '{}': regions '{}' [{}, {}] and '{}' [{}, {}] overlap in decay_z_m "
-            "(regions are disjoint bins of the counting model)",
+            "(regions of one data set are disjoint bins of the counting model; regions of "
+            "different running periods need different 'dataset' names)",
             name, a.name, a.decay_start_m, a.decay_end_m, b.name, b.decay_start_m, b.decay_end_m));
     }
   if (!std::isfinite(analysis.signal_uncertainty) || !(analysis.signal_uncertainty >= 0))

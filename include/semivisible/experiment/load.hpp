@@ -126,7 +126,7 @@ inline region read_region(const json_reader& r, const std::filesystem::path& bas
                           bool counts_inline) {
   r.only_keys({"name", "signature", "decay_z_m", "detector", "visible_energy_min_GeV",
                "aprime_energy_min_GeV", "efficiency", "observed", "background",
-               "background_uncertainty", "description", "note"});
+               "background_uncertainty", "exposure_fraction", "dataset", "description", "note"});
   region g;
   g.name = r.text("name");
   const std::string sig = r.text("signature");
@@ -145,6 +145,8 @@ inline region read_region(const json_reader& r, const std::filesystem::path& bas
   g.visible_energy_min_GeV = r.number_or("visible_energy_min_GeV", 0.0);
   g.aprime_energy_min_GeV = r.number_or("aprime_energy_min_GeV", 0.0);
   g.efficiency = read_efficiency(r, base);
+  g.exposure_fraction = r.number_or("exposure_fraction", 1.0);
+  g.dataset = r.text_or("dataset", "");
   if (counts_inline) {
     read_counts(r, g);
   } else {

@@ -33,6 +33,8 @@ struct target_material {
     semivisible::detail::require_positive(fn, "radiation_length_g_cm2", radiation_length_g_cm2);
   }
 
+  friend constexpr bool operator==(const target_material&, const target_material&) = default;
+
   /// Atoms per unit area in one radiation length [1/m²]: X0ρ N_A / A (×1e4 cm²/m²).
   [[nodiscard]] double atoms_per_radiation_length_m2() const noexcept {
     return radiation_length_g_cm2 * constants::avogadro / mass_number * 1e4;

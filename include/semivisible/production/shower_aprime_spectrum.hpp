@@ -24,6 +24,7 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <vector>
 
 #include <boost/math/quadrature/gauss.hpp>
@@ -36,6 +37,7 @@
 #include "semivisible/production/k_factor_material.hpp"
 #include "semivisible/production/materials.hpp"
 #include "semivisible/production/shower_track_length.hpp"
+#include "semivisible/production/spectrum.hpp"
 #include "semivisible/production/track_length.hpp"
 
 namespace semivisible::production {
@@ -123,15 +125,18 @@ struct shower_spectrum_options {
 };
 
 /// dN/dE_A′ per EOT at ε = 1 above a threshold, from the whole shower (see the header comment).
-class shower_aprime_spectrum {
+class shower_aprime_spectrum final : public energy_spectrum {
  public:
   static constexpr double tsai_thickness_cap_X0 = 100.0;
 
   /// A′ mass m [GeV], threshold E_cut [GeV] (m < E_cut < E0), target material, thickness [X0]
   /// (+∞ allowed) and the shower of the beam (its beam energy and thickness define E0 and T;
   /// shower.energy_lo() ≤ E_cut). The shower is mass independent: build it once.
+  /// `tsai`: the primary's Tsai track length for this beam and thickness (covering E_cut), reused
+  /// between masses; nullptr builds it (≈ 25 ms) when the options ask for Tsai's primary.
   shower_aprime_spectrum(double mass_aprime, double energy_threshold, const material& mat,
-                         const shower_track_length& shower, shower_spectrum_options options = {})
+                         const shower_track_length& shower, shower_spectrum_options options = {},
+                         const primary_track_length* tsai = nullptr)
       : mass_(mass_aprime),
         threshold_(energy_threshold),
         e0_(shower.beam_energy()),
@@ -150,13 +155,17 @@ class shower_aprime_spectrum {
     if (shower.energy_lo() > energy_threshold)
       semivisible::detail::throw_invalid(fn, "shower.energy_lo", shower.energy_lo(),
                                          fmt::format("<= energy_threshold {}", energy_threshold));
-    build(shower);
+    if (tsai && (tsai->beam_energy() != e0_ || tsai->energy_lo() > energy_threshold))
+      semivisible::detail::throw_invalid(fn, "tsai.energy_lo", tsai->energy_lo(),
+                                         "a table of the same beam covering energy_threshold");
+    build(shower, tsai);
   }
 
-  [[nodiscard]] double mass_aprime() const noexcept { return mass_; }
-  [[nodiscard]] double energy_threshold() const noexcept { return threshold_; }
+  [[nodiscard]] double mass_aprime() const noexcept override { return mass_; }
+  [[nodiscard]] double energy_threshold() const noexcept override { return threshold_; }
   [[nodiscard]] double beam_energy() const noexcept { return e0_; }
   [[nodiscard]] const shower_spectrum_options& options() const noexcept { return options_; }
+  [[nodiscard]] double per_particle() const noexcept override { return total_; }
 
   /// A′ with E_A′ > threshold per EOT at mixing ε (all radiators in the options).
   [[nodiscard]] double per_eot(double epsilon = 1.0) const noexcept {
@@ -169,13 +178,17 @@ class shower_aprime_spectrum {
   /// A′ per EOT at ε = 1 with E_A′ in [threshold, E] (piecewise-linear density between nodes).
   [[nodiscard]] double cumulative(double energy) const { return interpolate(cum_count_, energy); }
   /// ∫_{threshold}^{E} dE′ (dN/dE′)/E′ at ε = 1 [1/GeV].
-  [[nodiscard]] double cumulative_over_energy(double energy) const {
+  [[nodiscard]] double cumulative_over_energy(double energy) const override {
     return interpolate(cum_over_e_, energy);
   }
-  [[nodiscard]] double energy_top() const noexcept { return points_.back(); }
+  [[nodiscard]] double energy_top() const noexcept override { return points_.back(); }
   /// Quadrature nodes E_A′ [GeV] and weights × dN/dE_A′ at ε = 1: Σ w_i f(E_i) ≈ ∫ dN f.
-  [[nodiscard]] const std::vector<double>& node_energies() const noexcept { return node_e_; }
-  [[nodiscard]] const std::vector<double>& node_weights() const noexcept { return node_w_; }
+  [[nodiscard]] const std::vector<double>& node_energies() const noexcept override {
+    return node_e_;
+  }
+  [[nodiscard]] const std::vector<double>& node_weights() const noexcept override {
+    return node_w_;
+  }
   /// dN/dE_A′ [1/GeV] at ε = 1 at the nodes: from the primary and from the secondaries.
   [[nodiscard]] const std::vector<double>& node_density_primary() const noexcept {
     return dens_primary_;
@@ -185,7 +198,7 @@ class shower_aprime_spectrum {
   }
 
  private:
-  void build(const shower_track_length& shower) {
+  void build(const shower_track_length& shower, const primary_track_length* tsai_in) {
     const double n_x0 = material_.atoms.atoms_per_radiation_length_m2() * constants::hbar_c_squared;
     const material_etl_cross_section xs(mass_, threshold_, e0_, material_.atoms, options_.which);
     // Nodes: exactly aprime_spectrum's layout.
@@ -224,8 +237,10 @@ class shower_aprime_spectrum {
     dens_primary_.assign(node_e_.size(), 0.0);
     dens_secondary_.assign(node_e_.size(), 0.0);
     if (options_.primary == primary_track_model::tsai) {
-      const primary_track_length tsai(e0_, std::min(shower.thickness_X0(), tsai_thickness_cap_X0),
-                                      threshold_);
+      std::optional<primary_track_length> own;
+      if (!tsai_in)
+        own.emplace(e0_, std::min(shower.thickness_X0(), tsai_thickness_cap_X0), threshold_);
+      const primary_track_length& tsai = tsai_in ? *tsai_in : *own;
       for (std::size_t i = 0; i < node_e_.size(); ++i) {
         const double e = node_e_[i];
         auto g = [&](double e_e) { return xs.differential(e / e_e, e_e) / e_e; };

@@ -2,12 +2,14 @@
 // `production` list, and their summed spectrum per A′ mass.
 //
 // `source_set(experiment)` builds every listed source (or only those named in `only`, the CLI's
-// --production); `spectrum(m, E_min)` is the sum over them. Messages name the experiment and the
-// key (`production[1]`). Adding a source: one header implementing production::source and one line
-// in `make_source` (docs/extending.md).
+// --production); `spectrum(m, E_min)` is the sum over them, `samples(m, E_min)` their weighted A′
+// with directions. The sources of one experiment share its electromagnetic shower. Messages name
+// the experiment and the key (`production[1]`). Adding a source: one header implementing
+// production::source and one line in `make_source` (docs/extending.md).
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -17,9 +19,12 @@
 
 #include <fmt/format.h>
 
+#include "semivisible/constants.hpp"
 #include "semivisible/error.hpp"
 #include "semivisible/experiment/experiment.hpp"
+#include "semivisible/production/annihilation_source.hpp"
 #include "semivisible/production/bremsstrahlung_source.hpp"
+#include "semivisible/production/shower_track_length.hpp"
 #include "semivisible/production/source.hpp"
 #include "semivisible/production/spectrum.hpp"
 
@@ -33,19 +38,47 @@ namespace semivisible::production {
   return std::max(lo, 1e-4 * e.beam.energy_GeV);
 }
 
+/// The A′ energy a spectrum starts at for a requested threshold: above m_A′ + 4 m_e and 1 % above
+/// m_A′, so that the radiating electron (E_e ≥ E_A′ + m_e) has a non-empty x range. The A′
+/// dropped there are a phase-space-suppressed sliver (dN/dE_A′ ∝ p_A′ → 0 at E_A′ = m_A′).
+[[nodiscard]] inline double effective_threshold(double mass_aprime, double energy_min) noexcept {
+  return std::max({energy_min, mass_aprime + 4 * constants::mass_electron, 1.01 * mass_aprime});
+}
+
+/// What the sources of one experiment share: its electromagnetic shower (built on first use).
+struct source_context {
+  std::shared_ptr<const shower_track_length> shower;
+  [[nodiscard]] const std::shared_ptr<const shower_track_length>& shower_of(
+      const experiment::experiment& e) {
+    if (!shower)
+      shower = std::make_shared<const shower_track_length>(e.beam.energy_GeV, e.target.thickness_X0,
+                                                           lowest_energy_of_interest(e),
+                                                           e.target.material);
+    return shower;
+  }
+};
+
 /// Builds the source `spec` (entry `index` of e.production) for experiment e.
 [[nodiscard]] inline std::shared_ptr<const source> make_source(const experiment::experiment& e,
                                                                const experiment::source_spec& spec,
-                                                               std::size_t index) {
+                                                               std::size_t index,
+                                                               source_context& context) {
   const std::string where =
       fmt::format("experiment '{}': production[{}] '{}'", e.name, index, spec.name);
   if (spec.name == "bremsstrahlung")
     return std::make_shared<const bremsstrahlung_source>(
         e.target.material, e.target.thickness_X0, e.beam.energy_GeV, lowest_energy_of_interest(e),
-        spec.settings, where);
-  throw semivisible::domain_error(
-      fmt::format("{}: this source is not implemented yet (implemented: bremsstrahlung)", where));
+        spec.settings, context.shower_of(e), where);
+  if (spec.name == "annihilation")
+    return std::make_shared<const annihilation_source>(e.target.material, context.shower_of(e),
+                                                       spec.settings, where);
+  throw semivisible::domain_error(fmt::format(
+      "{}: this source is not implemented yet (implemented: bremsstrahlung, annihilation)", where));
 }
+
+/// A function giving one source's spectrum for (m_A′, E_min): the source itself, or a cache.
+using part_provider = std::function<std::shared_ptr<const energy_spectrum>(
+    const source&, double mass_aprime, double energy_min)>;
 
 /// The sources of one experiment.
 class source_set {
@@ -70,10 +103,11 @@ class source_set {
         }
       }
     }
+    source_context context;
     for (std::size_t i = 0; i < e.production.size(); ++i) {
       const auto& spec = e.production[i];
       if (only && std::find(only->begin(), only->end(), spec.name) == only->end()) continue;
-      sources_.push_back(make_source(e, spec, i));
+      sources_.push_back(make_source(e, spec, i, context));
     }
   }
 
@@ -95,13 +129,32 @@ class source_set {
     return k;
   }
 
-  /// The summed spectrum for m_A′ [GeV] above energy_min [GeV] (one source: its own spectrum).
-  [[nodiscard]] std::shared_ptr<const energy_spectrum> spectrum(double mass_aprime,
-                                                                double energy_min) const {
-    if (sources_.size() == 1) return sources_.front()->spectrum(mass_aprime, energy_min);
+  /// The summed spectrum for m_A′ [GeV] above energy_min [GeV] (one source: its own spectrum);
+  /// the parts from `get` (default: each source builds its own).
+  [[nodiscard]] std::shared_ptr<const energy_spectrum> spectrum(
+      double mass_aprime, double energy_min, const part_provider& get = {}) const {
+    const double lo = effective_threshold(mass_aprime, energy_min);
+    auto part = [&](const source& src) {
+      return get ? get(src, mass_aprime, lo) : src.spectrum(mass_aprime, lo);
+    };
+    if (sources_.size() == 1) return part(*sources_.front());
     std::vector<std::shared_ptr<const energy_spectrum>> parts;
-    for (const auto& p : sources_) parts.push_back(p->spectrum(mass_aprime, energy_min));
+    for (const auto& p : sources_) parts.push_back(part(*p));
     return std::make_shared<const spectrum_sum>(std::move(parts));
+  }
+
+  /// Weighted A′ with directions of every source above energy_min (the event-level acceptance).
+  [[nodiscard]] std::vector<aprime_sample> samples(double mass_aprime, double energy_min,
+                                                   const sampling_options& o,
+                                                   const part_provider& get = {}) const {
+    const double lo = effective_threshold(mass_aprime, energy_min);
+    std::vector<aprime_sample> out;
+    for (const auto& p : sources_) {
+      const auto s = get ? get(*p, mass_aprime, lo) : p->spectrum(mass_aprime, lo);
+      const auto part = p->samples(*s, o);
+      out.insert(out.end(), part.begin(), part.end());
+    }
+    return out;
   }
 
  private:

@@ -38,6 +38,9 @@ class energy_spectrum {
   /// Quadrature nodes E_A′ [GeV] and weights × dN/dE_A′: Σ w_i f(E_i) ≈ ∫ dN f (at ε = 1).
   [[nodiscard]] virtual const std::vector<double>& node_energies() const noexcept = 0;
   [[nodiscard]] virtual const std::vector<double>& node_weights() const noexcept = 0;
+  /// Energies [GeV] where the density has a δ-function (resonant annihilation: all A′ at one
+  /// energy), so that integrals over the spectrum can put an edge there. Empty by default.
+  [[nodiscard]] virtual std::vector<double> breakpoints() const { return {}; }
 };
 
 /// The sum of several spectra of one mass and one threshold (the sources of an experiment).
@@ -82,6 +85,15 @@ class spectrum_sum final : public energy_spectrum {
   }
   [[nodiscard]] const std::vector<double>& node_weights() const noexcept override {
     return weights_;
+  }
+  [[nodiscard]] std::vector<double> breakpoints() const override {
+    std::vector<double> b;
+    for (const auto& p : parts_) {
+      const auto q = p->breakpoints();
+      b.insert(b.end(), q.begin(), q.end());
+    }
+    std::sort(b.begin(), b.end());
+    return b;
   }
   [[nodiscard]] const std::vector<std::shared_ptr<const energy_spectrum>>& parts() const noexcept {
     return parts_;

@@ -18,7 +18,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -143,32 +145,6 @@ inline stats::cls_calculator make_calculator(const plane_config& c) {
                                limit_options_of(c.experiment));
 }
 
-/// The spectra of one m_A′ for every threshold the experiment's regions use, fetched once (from
-/// the cache when there is one) and handed to every yield_model built at that mass.
-class per_mass_spectra {
- public:
-  per_mass_spectra(const plane_config& c, const production::source_set& sources, double mass) {
-    for (const auto& r : c.experiment.regions) {
-      const double lo = signal::detail::region_energy_min(c.experiment, r);
-      if (std::find(lo_.begin(), lo_.end(), lo) != lo_.end()) continue;
-      lo_.push_back(lo);
-      spectra_.push_back(c.spectra ? c.spectra->get(sources, mass, lo)
-                                   : sources.spectrum(mass, lo));
-    }
-  }
-  [[nodiscard]] signal::spectrum_provider provider() const {
-    return [lo = lo_, spectra = spectra_](double, double energy_min) {
-      for (std::size_t i = 0; i < lo.size(); ++i)
-        if (lo[i] == energy_min) return spectra[i];
-      throw invalid_parameter("semivisible::scan: no spectrum fetched for this threshold");
-    };
-  }
-
- private:
-  std::vector<double> lo_;
-  std::vector<std::shared_ptr<const production::energy_spectrum>> spectra_;
-};
-
 }  // namespace detail
 
 /// ε on the Fig. 5 planes: the central value of the g−2 band at m_A′.
@@ -195,20 +171,23 @@ class per_mass_spectra {
   const auto calculator = detail::make_calculator(c);
   return [c, sources, calculator](double x) {
     const double m_aprime = c.which == plane::mchi1_splitting ? c.mass_ratio * x : x;
-    const detail::per_mass_spectra spectra(c, *sources, m_aprime);
+    // Spectra through the shared cache, or one of this x's own (the (m_χ1, Δ/m_χ1) plane builds
+    // a yield_model per Δ at one m_A′: the spectra must not be rebuilt each time).
+    const auto cache = c.spectra ? c.spectra : std::make_shared<spectrum_cache>();
+    const auto providers = signal::providers_of(sources, cached(cache));
+    auto options = c.yield;
+    options.sampling.stream = std::bit_cast<std::uint64_t>(m_aprime);  // reproducible per mass
     std::function<double(double)> test;
     switch (c.which) {
       case plane::maprime_epsilon: {
-        signal::yield_model y(c.experiment, point_at(c, x, c.splitting_ratio), spectra.provider(),
-                              c.yield);
+        signal::yield_model y(c.experiment, point_at(c, x, c.splitting_ratio), providers, options);
         test = [calc = calculator, y = std::move(y)](double epsilon) mutable {
           return detail::exclusion_test(calc, y.events(epsilon));
         };
         break;
       }
       case plane::maprime_alphadark: {
-        signal::yield_model y(c.experiment, point_at(c, x, c.splitting_ratio), spectra.provider(),
-                              c.yield);
+        signal::yield_model y(c.experiment, point_at(c, x, c.splitting_ratio), providers, options);
         const double eps = epsilon_gm2(c, m_aprime);
         test = [calc = calculator, eps, y = std::move(y)](double alpha_dark) mutable {
           return detail::exclusion_test(calc, y.events(eps, alpha_dark));
@@ -216,9 +195,9 @@ class per_mass_spectra {
         break;
       }
       case plane::mchi1_splitting: {
-        test = [c, x, calc = calculator, provider = spectra.provider()](double f) mutable {
+        test = [c, x, calc = calculator, providers, options](double f) mutable {
           const auto point = point_at(c, x, f);  // ε = ε_(g−2)(m_A′)
-          const signal::yield_model y(c.experiment, point, provider, c.yield);
+          const signal::yield_model y(c.experiment, point, providers, options);
           return detail::exclusion_test(calc, y.events(point.epsilon(), point.alpha_dark()));
         };
         break;

@@ -29,6 +29,7 @@
 #include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,7 @@
 #include "semivisible/production/sources.hpp"
 #include "semivisible/production/spectrum.hpp"
 #include "semivisible/signal/decay_table.hpp"
+#include "semivisible/signal/event_acceptance.hpp"
 #include "semivisible/signal/model_kind.hpp"
 
 namespace semivisible::signal {
@@ -74,10 +76,12 @@ struct expected_events {
   }
 };
 
-/// The exposure and the model of a yield computation.
+/// The exposure and the model of a yield computation, and the event sample of the regions that
+/// need the event-level acceptance (a detector plane or a visible-energy threshold).
 struct yield_options {
   model_kind kind = model_kind::semivisible;
-  double exposure = 0;  ///< particles on target; 0: the experiment's own
+  double exposure = 0;                      ///< particles on target; 0: the experiment's own
+  production::sampling_options sampling{};  ///< angles per A′ energy node, seed, stream
 };
 
 namespace detail {
@@ -117,6 +121,11 @@ inline decay_table chi2_decay_table(const production::energy_spectrum& spectrum,
     edges.push_back(b[3] - std::max(u, 0.0));
   }
   edges.back() = b[3];
+  // A line in the A′ spectrum (resonant annihilation) makes h(E) a box: put edges at its ends.
+  for (const double e_line : spectrum.breakpoints())
+    for (const double f : {f_lo, f_hi})
+      if (f * e_line > b[0] && f * e_line < b[3]) edges.push_back(f * e_line);
+  std::sort(edges.begin(), edges.end());
   edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
   using rule = boost::math::quadrature::gauss<double, nodes_per_interval>;
   const auto& ab = rule::abscissa();
@@ -177,26 +186,50 @@ inline decay_table aprime_decay_table(const production::energy_spectrum& spectru
 /// source_set, or a cache in front of one (scan/spectrum_cache.hpp).
 using spectrum_provider = std::function<std::shared_ptr<const production::energy_spectrum>(
     double mass_aprime, double energy_min)>;
+/// A function giving the sources' weighted A′ with directions for (m_A′, E_min, sampling).
+using sample_provider = std::function<std::vector<production::aprime_sample>(
+    double mass_aprime, double energy_min, const production::sampling_options&)>;
+
+/// Where the yield gets its production: spectra (every region) and samples (event-level regions).
+struct production_providers {
+  spectrum_provider spectrum;
+  sample_provider samples{};
+};
+
+/// The providers of a source_set, optionally through a per-source cache (`get`).
+[[nodiscard]] inline production_providers providers_of(
+    std::shared_ptr<const production::source_set> sources, production::part_provider get = {}) {
+  return {[sources, get](double m, double lo) { return sources->spectrum(m, lo, get); },
+          [sources, get](double m, double lo, const production::sampling_options& o) {
+            return sources->samples(m, lo, o, get);
+          }};
+}
 
 /// Per-mass-point yield of one experiment: precomputes everything that depends only on the
 /// masses, the experiment and the model; events(ε[, α_D]) is then allocation-free, O(50 ns) per
 /// region.
 class yield_model {
  public:
-  /// With spectra from `spectra` (cache them in scans). The ε and α_D of `point` are irrelevant.
+  /// With spectra (and samples, for event-level regions) from `p` (cache them in scans). The ε
+  /// and α_D of `point` are irrelevant.
+  yield_model(const experiment::experiment& e, const model::parameters<double>& point,
+              const production_providers& p, const yield_options& options = {})
+      : kind_(options.kind) {
+    init(e, point, p, options);
+  }
+
+  /// With spectra from `spectra` only (an experiment without event-level regions).
   yield_model(const experiment::experiment& e, const model::parameters<double>& point,
               const spectrum_provider& spectra, const yield_options& options = {})
       : kind_(options.kind) {
-    init(e, point, spectra, options);
+    init(e, point, production_providers{spectra, {}}, options);
   }
 
   /// Builds the experiment's sources and spectra itself (milliseconds: cache them in scans).
   yield_model(const experiment::experiment& e, const model::parameters<double>& point,
               const yield_options& options = {})
       : kind_(options.kind) {
-    const auto sources = std::make_shared<const production::source_set>(e);
-    init(
-        e, point, [&](double m, double lo) { return sources->spectrum(m, lo); }, options);
+    init(e, point, providers_of(std::make_shared<const production::source_set>(e)), options);
   }
 
   /// Expected events at ε with the α_D of the constructing point.
@@ -231,16 +264,30 @@ class yield_model {
     for (std::size_t k = 0; k < regions_.size(); ++k) {
       const auto& g = regions_[k];
       auto& out = r.regions[k];
-      if (stable)
+      double seen_fraction = 1;  // event-level regions: P(seen)/P(decay in the interval)
+      if (g.events) {
+        const auto& t = acceptance_[*g.events];
+        if (stable) {
+          out.probability = t.decayed.stable_fraction();
+          seen_fraction = out.probability > 0 ? t.seen.stable_fraction() / out.probability : 0.0;
+        } else {
+          out.probability = t.decayed.probability_ln(lc);
+          const double p_seen = t.seen.probability_ln(lc);
+          seen_fraction = out.probability > 0 ? std::min(1.0, p_seen / out.probability) : 0.0;
+        }
+      } else if (!g.has_table) {
+        out.probability = stable && g.open_ended ? 1.0 : 0.0;
+      } else if (stable) {
         out.probability = g.open_ended ? 1.0 : 0.0;
-      else
+      } else {
         out.probability = tables_[g.table].between(g.log_start + lc, g.log_end + lc);
-      out.acceptance = g.acceptance;
+      }
+      out.acceptance = g.events ? g.acceptance * seen_fraction : g.acceptance;
       out.efficiency = g.efficiency;
-      const double aprime = aprime_unit_[g.table] * e2;
+      const double aprime = (g.events ? events_unit_ : aprime_unit_[g.table]) * e2;
       if (k == 0) r.aprime_per_particle = aprime;
-      const double produced = exposure_ * aprime * r.branching;
-      out.events = produced * out.probability * g.acceptance * g.efficiency;
+      const double produced = exposure_ * g.exposure_fraction * aprime * r.branching;
+      out.events = produced * out.probability * out.acceptance * g.efficiency;
     }
     return r;
   }
@@ -254,7 +301,13 @@ class yield_model {
   /// Mean 1/(βγ) of the decaying particle for region k's threshold (0 when nothing decays).
   [[nodiscard]] double mean_inverse_boost(std::size_t k = 0) const {
     const auto& g = regions_.at(k);
-    return tables_.empty() ? 0.0 : tables_[g.table].mean_inverse_boost();
+    return g.has_table ? tables_[g.table].mean_inverse_boost() : 0.0;
+  }
+  /// Region k's event-level tables (nullptr for a region with full acceptance): their Monte Carlo
+  /// precision is `seen.relative_error(1/cτ)`.
+  [[nodiscard]] const region_acceptance* event_tables(std::size_t k) const {
+    const auto& g = regions_.at(k);
+    return g.events ? &acceptance_[*g.events] : nullptr;
   }
   /// ⟨E⟩ [GeV] of the decaying particle for region k's threshold.
   [[nodiscard]] double mean_energy(std::size_t k = 0) const {
@@ -268,7 +321,8 @@ class yield_model {
   /// an independent check of the tabulated path (tests).
   [[nodiscard]] double probability_direct(std::size_t k, double ctau_m) const {
     const auto& g = regions_.at(k);
-    return tables_.at(g.table).direct_between(g.start, g.end, ctau_m);
+    if (g.events) return acceptance_[*g.events].decayed.direct(1 / ctau_m);
+    return g.has_table ? tables_.at(g.table).direct_between(g.start, g.end, ctau_m) : 0.0;
   }
 
  private:
@@ -277,11 +331,14 @@ class yield_model {
     std::size_t table = 0;  ///< index of the decay table / spectrum (one per A′ threshold)
     double start = 0, end = 0, log_start = 0, log_end = 0;
     bool open_ended = false;
+    bool has_table = false;             ///< a collinear decay table exists for its threshold
+    std::optional<std::size_t> events;  ///< index into acceptance_ for event-level regions
     double acceptance = 1, efficiency = 0;
+    double exposure_fraction = 1;
   };
 
   void init(const experiment::experiment& e, const model::parameters<double>& point,
-            const spectrum_provider& spectra, const yield_options& options) {
+            const production_providers& providers, const yield_options& options) {
     constexpr const char* fn = "semivisible::signal::yield_model";
     e.validate();
     exposure_ = options.exposure == 0 ? e.beam.particles_on_target : options.exposure;
@@ -304,31 +361,37 @@ class yield_model {
       electron_fraction_ = w.electrons / w.total();
     }
     std::vector<double> thresholds;
-    for (const auto& r : e.regions) {
+    std::vector<std::size_t> event_regions;
+    double events_lo = std::numeric_limits<double>::infinity();
+    for (std::size_t k = 0; k < e.regions.size(); ++k) {
+      const auto& r = e.regions[k];
       region_state g;
       g.name = r.name;
-      const double lo = detail::region_energy_min(e, r);
-      auto it = std::find(thresholds.begin(), thresholds.end(), lo);
-      g.table = static_cast<std::size_t>(it - thresholds.begin());
-      if (it == thresholds.end()) thresholds.push_back(lo);
       g.start = r.decay_start_m - e.target.production_z_m;
       g.end = r.decay_end_m - e.target.production_z_m;
       g.log_start = std::log(g.start);
       g.log_end = std::log(g.end);  // +inf for an open-ended region
       g.open_ended = std::isinf(g.end);
-      if (r.detector)
-        throw semivisible::domain_error(fmt::format(
-            "{}: experiment '{}' region '{}' has a detector plane: event-level acceptance is not "
-            "implemented yet (regions without 'detector' have full acceptance)",
-            fn, e.name, r.name));
       g.acceptance = (kind_ == model_kind::visible && r.signature == experiment::signature::visible)
                          ? electron_fraction_
                          : 1.0;
       g.efficiency = r.efficiency(mass_aprime_);
+      g.exposure_fraction = r.exposure_fraction;
+      const double lo = detail::region_energy_min(e, r);
+      if (needs_events(r) && kind_ != model_kind::invisible) {
+        g.events = event_regions.size();
+        event_regions.push_back(k);
+        events_lo = std::min(events_lo, lo);
+      } else {
+        auto it = std::find(thresholds.begin(), thresholds.end(), lo);
+        g.table = static_cast<std::size_t>(it - thresholds.begin());
+        if (it == thresholds.end()) thresholds.push_back(lo);
+      }
       regions_.push_back(std::move(g));
     }
+    std::vector<bool> table_built;
     for (const double lo : thresholds) {
-      const auto spectrum = spectra(mass_aprime_, lo);
+      const auto spectrum = providers.spectrum(mass_aprime_, lo);
       if (!spectrum)
         throw invalid_parameter(fmt::format("{}: the spectrum provider returned null", fn));
       if (std::abs(spectrum->mass_aprime() - mass_aprime_) > 1e-12 * mass_aprime_)
@@ -336,11 +399,30 @@ class yield_model {
                                            fmt::format("= point mass_aprime {}", mass_aprime_));
       aprime_unit_.push_back(spectrum->per_particle());
       double mean_e = 0;
-      if (kind_ == model_kind::semivisible && !stable_)
+      const bool any = spectrum->per_particle() > 0;
+      if (any && kind_ == model_kind::semivisible && !stable_)
         tables_.push_back(detail::chi2_decay_table(*spectrum, point, mean_e));
-      else if (kind_ == model_kind::visible)
+      else if (any && kind_ == model_kind::visible)
         tables_.push_back(detail::aprime_decay_table(*spectrum, mean_e));
+      else
+        tables_.emplace_back();
+      table_built.push_back(
+          any && (kind_ == model_kind::visible || (kind_ == model_kind::semivisible && !stable_)));
       mean_energy_.push_back(mean_e);
+    }
+    for (auto& g : regions_)
+      if (!g.events) g.has_table = table_built[g.table];
+    if (!event_regions.empty()) {
+      if (!providers.samples)
+        throw invalid_parameter(fmt::format(
+            "{}: experiment '{}' has event-level regions (a detector plane or a visible-energy "
+            "threshold) but no sample provider was given",
+            fn, e.name));
+      const auto samples = providers.samples(mass_aprime_, events_lo, options.sampling);
+      events_unit_ = 0;
+      for (const auto& x : samples) events_unit_ += x.weight;
+      acceptance_ = event_acceptance(e, event_regions, point, kind_, samples, options.sampling.seed,
+                                     options.sampling.stream);
     }
   }
 
@@ -357,6 +439,8 @@ class yield_model {
   std::vector<double> aprime_unit_;
   std::vector<double> mean_energy_;
   std::vector<decay_table> tables_;
+  double events_unit_ = 0;  ///< A′ per particle on target of the event sample (ε = 1)
+  std::vector<region_acceptance> acceptance_;
 };
 
 }  // namespace semivisible::signal
