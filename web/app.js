@@ -10,11 +10,11 @@ const explorer = (() => {
   const $ = (id) => document.getElementById(id);
 
   const planes = {
-    "maprime-epsilon": { x: "m_A′ [GeV]", y: "ε", yName: "ε", x_range: [1e-3, 1], y_range: [1e-6, 1e-1],
+    "maprime-epsilon": { x: "m_{A′} [GeV]", y: "ε", x_range: [1e-3, 1], y_range: [1e-6, 1e-1],
       fixed: ["alpha_dark", "mass_ratio", "splitting"] },
-    "maprime-alphadark": { x: "m_A′ [GeV]", y: "α_D", yName: "α_D", x_range: [1e-3, 1], y_range: [1e-4, 1],
+    "maprime-alphadark": { x: "m_{A′} [GeV]", y: "α_{D}", x_range: [1e-3, 1], y_range: [1e-4, 1],
       fixed: ["mass_ratio", "splitting"] },
-    "mchi1-splitting": { x: "m_χ1 [GeV]", y: "Δ/m_χ1", yName: "Δ/m_χ1", x_range: [1e-3, 0.33],
+    "mchi1-splitting": { x: "m_{χ1} [GeV]", y: "Δ/m_{χ1}", x_range: [1e-3, 0.33],
       y_range: [1e-2, 0.99], fixed: ["alpha_dark", "mass_ratio"] },
   };
   const defaults = {
@@ -35,6 +35,7 @@ const explorer = (() => {
     result: null,          // its compute_plane answer
     overlays: { gm2: null, relic: null, gm2Key: "", relicKey: "" },
     computeCount: 0,       // successful plane computations (tests wait on it)
+    overlayCount: 0,       // overlay refreshes after them (g-2 band, relic line)
     errorCount: 0,         // refused inputs
     busy: false,
     timings: {},
@@ -60,6 +61,8 @@ const explorer = (() => {
 
   // ---- number formatting and parsing ----
   const roundSig = (v, digits) => Number(v.toPrecision(digits));
+  // A label with "_{..}" subscripts as HTML (the labels are this file's constants).
+  const html = (label) => label.replace(/_\{([^}]*)\}/g, "<sub>$1</sub>");
   function parseNumber(id, label) {
     const text = $(id).value.trim();
     const v = text === "" ? NaN : Number(text);
@@ -192,10 +195,10 @@ const explorer = (() => {
   }
   function planeLabels(plane) {
     const p = planes[plane];
-    $("x-label").textContent = p.x;
-    $("edges-x").textContent = p.x;
-    $("y_lo-label").textContent = `${p.yName} from`;
-    $("y_hi-label").textContent = `${p.yName} to`;
+    $("x-label").innerHTML = html(p.x);
+    $("edges-x").innerHTML = html(p.x);
+    $("y_lo-label").innerHTML = `${html(p.y)} from`;
+    $("y_hi-label").innerHTML = `${html(p.y)} to`;
     for (const k of ["alpha_dark", "splitting", "mass_ratio"]) {
       const on = p.fixed.includes(k);
       for (const e of document.querySelectorAll(`[data-key=${k}] input`)) e.disabled = !on;
@@ -288,14 +291,9 @@ const explorer = (() => {
     page.busy = true;
     $("status").textContent = "computing…";
     const answer = await call("compute_plane", planeRequest(s));
+    if (!answer.result.ok) refuse(answer.result.error);
+    else await commit(s, answer, inputAt);
     page.busy = false;
-    if (!answer.result.ok) {
-      refuse(answer.result.error);
-    } else {
-      await commit(s, answer);
-      if (inputAt !== null)
-        page.timings.input_to_plot_ms = performance.now() - inputAt;
-    }
     if (pending) pump();
   }
   function refuse(message, fields) {
@@ -305,40 +303,52 @@ const explorer = (() => {
     page.errorCount++;
     $("status").textContent = page.state ? "input refused; the plot shows the last accepted values" : "input refused";
   }
-  async function commit(s, answer) {
+  // Shows a successful computation of state s; inputAt: when the input that asked for it came.
+  async function commit(s, answer, inputAt) {
     clearMessage();
     page.state = s;
     page.result = answer.result;
     page.timings = { compute_ms: answer.result.compute_ms, worker_ms: answer.worker_ms,
                      roundtrip_ms: answer.roundtrip_ms };
-    await refreshOverlays(s);
-    draw();
+    draw();  // at once, with the overlays still valid for s; then the ones s changed
+    if (inputAt !== null && inputAt !== undefined)
+      page.timings.input_to_plot_ms = performance.now() - inputAt;
     showEdges(answer.result);
     history.replaceState(null, "", `#${toHash(s)}`);
     $("download-csv").disabled = false;
     const r = answer.result;
-    $("status").textContent = `${r.x.length} ${planes[s.plane].x.split(" ")[0]} values, ${r.excluded_rows} excluded` +
+    $("status").textContent = `${r.x.length} points, ${r.excluded_rows} with an excluded interval` +
       `${r.failed_rows ? `, ${r.failed_rows} failed` : ""}; computed in ${Math.round(r.compute_ms)} ms ` +
       `(WebAssembly, one thread, in a worker)`;
     page.computeCount++;
+    if (await refreshOverlays(s)) draw();
+    page.overlayCount++;
   }
+  function overlayKeys(s) {
+    const lo = Math.max(1e-3, s.x_lo / s.mass_ratio), hi = Math.min(5, s.x_hi / s.mass_ratio);
+    return { gm2: `${s.x_lo}:${s.x_hi}:${s.gm2}`, lo, hi,
+             relic: `${lo}:${hi}:${s.alpha_dark}:${s.mass_ratio}:${s.splitting}:${s.gm2}` };
+  }
+  // Recomputes the overlays that state s changed; true when one did.
   async function refreshOverlays(s) {
-    const o = page.overlays;
+    const o = page.overlays, keys = overlayKeys(s);
+    let changed = false;
     if (s.plane === "maprime-epsilon") {
-      const key = `${s.x_lo}:${s.x_hi}:${s.gm2}`;
+      const key = keys.gm2;
       if (o.gm2Key !== key) {
+        changed = true;
         const a = await call("gm2_band", { x_range: [s.x_lo, s.x_hi], points: 200, gm2: s.gm2 });
         o.gm2 = a.result.ok ? a.result : null;
         o.gm2Key = key;
       }
     }
     if (s.plane !== "mchi1-splitting") {
-      const lo = Math.max(1e-3, s.x_lo / s.mass_ratio), hi = Math.min(5, s.x_hi / s.mass_ratio);
-      const key = `${lo}:${hi}:${s.alpha_dark}:${s.mass_ratio}:${s.splitting}:${s.gm2}`;
+      const { lo, hi, relic: key } = keys;
       if (o.relicKey !== key) {
+        changed = true;
         o.relic = null;
         if (hi > lo) {
-          const a = await call("relic_line", { x_range: [lo, hi], points: 24, alpha_dark: s.alpha_dark,
+          const a = await call("relic_line", { x_range: [lo, hi], points: 40, alpha_dark: s.alpha_dark,
                                                mass_ratio: s.mass_ratio, splitting: s.splitting, gm2: s.gm2 });
           o.relic = a.result.ok ? a.result : null;
           page.timings.relic_ms = a.result.compute_ms;
@@ -346,27 +356,30 @@ const explorer = (() => {
         o.relicKey = key;
       }
     }
+    return changed;
   }
 
   // ---- the plot, the table, the CSV ----
   const plot = new SvPlot.LogLogPlot($("plot"));
   function draw() {
-    const s = page.state, p = planes[s.plane], o = page.overlays;
+    const s = page.state, p = planes[s.plane], o = page.overlays, keys = overlayKeys(s);
     const layers = [];
-    if (s.plane === "maprime-epsilon" && o.gm2)
+    if (s.plane === "maprime-epsilon" && o.gm2 && o.gm2Key === keys.gm2)
       layers.push({ kind: "band", x: o.gm2.x, lo: o.gm2.two_sigma_low, hi: o.gm2.two_sigma_high,
                     central: o.gm2.central, cls: "gm2",
-                    label: `(g−2)_μ ± 2σ (${s.gm2 === "bnl" ? "BNL" : "2021"})` });
+                    label: `(g−2)_{μ} ±2σ (${s.gm2 === "bnl" ? "BNL, pre-Fermilab" : "BNL+FNAL 2021"})` });
     const name = page.custom ? page.custom.name : s.experiment;
+    const cl = Math.round(100 * (page.result.parameters.cl || 0.9));
     layers.push({ kind: "exclusion", rows: page.result.rows, cls: "excluded",
-                  label: `${name}${zEdited(s) ? " (z edited)" : ""}: ${s.model}, 90% CL` });
-    if (o.relic && s.plane !== "mchi1-splitting" && o.relic.mass_aprime.length)
-      layers.push({ kind: "line", x: o.relic.mass_aprime, cls: "relic", label: "thermal relic target",
+                  label: `${name}${zEdited(s) ? " (z edited)" : ""} ${cl}% CL` });
+    if (o.relic && o.relicKey === keys.relic && s.plane !== "mchi1-splitting" && o.relic.mass_aprime.length)
+      layers.push({ kind: "line", x: o.relic.mass_aprime, cls: "relic", label: "thermal relic (Ωh^{2} = 0.12)",
                     y: s.plane === "maprime-epsilon" ? o.relic.epsilon : o.relic.alpha_dark_at_gm2 });
-    const title = {
-      "maprime-epsilon": `α_D = ${s.alpha_dark}, m_A′ = ${s.mass_ratio} m_χ1, Δ = ${s.splitting} m_χ1`,
-      "maprime-alphadark": `ε = ε_(g−2), m_A′ = ${s.mass_ratio} m_χ1, Δ = ${s.splitting} m_χ1`,
-      "mchi1-splitting": `ε = ε_(g−2), α_D = ${s.alpha_dark}, m_A′ = ${s.mass_ratio} m_χ1`,
+    const decay = { semivisible: "A′→χ_{1}χ_{2}", invisible: "A′→χχ̄", visible: "A′→ℓℓ, hadrons" }[s.model];
+    const title = decay + ", " + {
+      "maprime-epsilon": `α_{D} = ${s.alpha_dark}, m_{A′} = ${s.mass_ratio} m_{χ1}, Δ/m_{χ1} = ${s.splitting}`,
+      "maprime-alphadark": `ε = ε_{(g−2)}, m_{A′} = ${s.mass_ratio} m_{χ1}, Δ/m_{χ1} = ${s.splitting}`,
+      "mchi1-splitting": `ε = ε_{(g−2)}, α_{D} = ${s.alpha_dark}, m_{A′} = ${s.mass_ratio} m_{χ1}`,
     }[s.plane];
     plot.draw({ x: [s.x_lo, s.x_hi], y: [s.y_lo, s.y_hi], xLabel: p.x, yLabel: p.y, layers, title });
   }
@@ -417,21 +430,23 @@ const explorer = (() => {
     }
     s.experiment = null;
     s.z = null;
+    while (page.busy) await new Promise((r) => setTimeout(r, 20));
     const saved = page.custom;
     page.custom = { name, text };
     page.busy = true;
     const answer = await call("compute_plane", planeRequest(s));
-    page.busy = false;
     if (!answer.result.ok) {
       page.custom = saved;
       refuse(`${name}: ${answer.result.error}`);
-      return;
+    } else {
+      $("experiment-description").textContent = `${name} (your JSON)`;
+      $("experiment-json").value = text;
+      showRegions(originalRegions(text), null);
+      s.z = readRegions();
+      await commit(s, answer, null);
     }
-    $("experiment-description").textContent = `${name} (your JSON)`;
-    $("experiment-json").value = text;
-    showRegions(originalRegions(text), null);
-    s.z = readRegions();
-    await commit(s, answer);
+    page.busy = false;
+    if (pending) pump();
   }
 
   async function init() {

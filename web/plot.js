@@ -7,7 +7,7 @@
 
 const SvPlot = (() => {
   const NS = "http://www.w3.org/2000/svg";
-  const W = 760, H = 540, M = { left: 84, right: 24, top: 20, bottom: 62 };
+  const W = 760, H = 560, M = { left: 84, right: 24, top: 40, bottom: 62 };
 
   function el(name, attrs, parent) {
     const e = document.createElementNS(NS, name);
@@ -22,6 +22,23 @@ const SvPlot = (() => {
     t.appendChild(document.createTextNode("10"));
     const s = el("tspan", { dy: "-0.5em", "font-size": "75%" }, t);
     s.textContent = String(k).replace("-", "\u2212");
+    return t;
+  }
+
+  // Fills an SVG <text> with `str`, where "_{..}" and "^{..}" are sub- and superscripts.
+  function richText(t, str) {
+    const re = /([_^])\{([^}]*)\}/g;
+    let last = 0, m;
+    const plain = (text) => { if (text) el("tspan", {}, t).textContent = text; };
+    while ((m = re.exec(str)) !== null) {
+      plain(str.slice(last, m.index));
+      const sub = m[1] === "_";
+      const s = el("tspan", { "font-size": "70%", dy: sub ? "0.3em" : "-0.5em" }, t);
+      s.textContent = m[2];
+      el("tspan", { dy: sub ? "-0.3em" : "0.5em" }, t).textContent = "\u200b";
+      last = re.lastIndex;
+    }
+    plain(str.slice(last));
     return t;
   }
 
@@ -108,12 +125,12 @@ const SvPlot = (() => {
       el("rect", { x: M.left, y: M.top, width: pw, height: ph, class: "frame" }, svg);
 
       // axis labels
-      el("text", { x: M.left + pw / 2, y: H - 14, "text-anchor": "middle", class: "axislabel" }, svg)
-        .textContent = spec.xLabel;
-      el("text", {
-        x: 22, y: M.top + ph / 2, "text-anchor": "middle", class: "axislabel",
-        transform: `rotate(-90 22 ${M.top + ph / 2})`,
-      }, svg).textContent = spec.yLabel;
+      richText(el("text", { x: M.left + pw / 2, y: H - 14, "text-anchor": "middle", class: "axislabel" }, svg),
+               spec.xLabel);
+      richText(el("text", {
+        x: 26, y: M.top + ph / 2, "text-anchor": "middle", class: "axislabel",
+        transform: `rotate(-90 26 ${M.top + ph / 2})`,
+      }, svg), spec.yLabel);
 
       // legend (bottom right, as the paper's)
       if (legend.length) {
@@ -125,11 +142,12 @@ const SvPlot = (() => {
           const s = el("g", { class: layer.cls || "" }, g);
           if (layer.kind === "line") el("line", { x1: 10, x2: 40, y1: y, y2: y, class: "line" }, s);
           else el("rect", { x: 10, y: y - 7, width: 30, height: 14, class: "fill" }, s);
-          el("text", { x: 50, y: y + 5, class: "legendtext" }, g).textContent = layer.label;
+          richText(el("text", { x: 50, y: y + 5, class: "legendtext" }, g), layer.label);
         });
       }
       if (spec.title)
-        el("text", { x: M.left + 10, y: M.top + 22, class: "plottitle" }, svg).textContent = spec.title;
+        richText(el("text", { x: M.left + pw / 2, y: M.top - 8, "text-anchor": "middle", class: "plottitle" }, svg),
+                 spec.title);
     }
   }
 
@@ -168,5 +186,5 @@ const SvPlot = (() => {
     return done;
   }
 
-  return { LogLogPlot, islands };
+  return { LogLogPlot, islands, richText };
 })();
