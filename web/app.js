@@ -32,6 +32,7 @@ const explorer = (() => {
     builtins: [],          // the experiments() answer
     custom: null,          // {name, text} of a user's JSON, when one is in use
     state: null,           // the committed state (last successful computation)
+    request: null,         // its compute_plane request
     result: null,          // its compute_plane answer
     overlays: { gm2: null, relic: null, gm2Key: "", relicKey: "" },
     computeCount: 0,       // successful plane computations (tests wait on it)
@@ -307,6 +308,7 @@ const explorer = (() => {
   async function commit(s, answer, inputAt) {
     clearMessage();
     page.state = s;
+    page.request = planeRequest(s);  // what was computed (tests hand it to the CLI)
     page.result = answer.result;
     page.timings = { compute_ms: answer.result.compute_ms, worker_ms: answer.worker_ms,
                      roundtrip_ms: answer.roundtrip_ms };
@@ -383,20 +385,22 @@ const explorer = (() => {
     }[s.plane];
     plot.draw({ x: [s.x_lo, s.x_hi], y: [s.y_lo, s.y_hi], xLabel: p.x, yLabel: p.y, layers, title });
   }
+  // The table shows the CSV's text (exclusion.csv's layout: x,lower,upper,status; numbers in
+  // the library's shortest round-trip form), a row's message as its tooltip.
   function showEdges(r) {
     const body = $("edges").querySelector("tbody");
     body.innerHTML = "";
-    const cell = (v) => (v === null || v === undefined ? "" : String(v));
-    for (const row of r.rows) {
+    const lines = r.csv.trim().split("\n").slice(1);
+    lines.forEach((line, i) => {
       const tr = document.createElement("tr");
-      for (const v of [row.x, row.lower, row.upper, row.status]) {
+      for (const v of line.split(",")) {
         const td = document.createElement("td");
-        td.textContent = cell(v);
+        td.textContent = v;
         tr.appendChild(td);
       }
-      if (row.message) tr.title = row.message;
+      if (r.rows[i] && r.rows[i].message) tr.title = r.rows[i].message;
       body.appendChild(tr);
-    }
+    });
   }
   function downloadCsv() {
     const blob = new Blob([page.result.csv], { type: "text/csv" });
