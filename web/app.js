@@ -370,7 +370,7 @@ const explorer = (() => {
       layers.push({ kind: "band", x: o.gm2.x, lo: o.gm2.two_sigma_low, hi: o.gm2.two_sigma_high,
                     central: o.gm2.central, cls: "gm2",
                     label: `(g−2)_{μ} ±2σ (${s.gm2 === "bnl" ? "BNL, pre-Fermilab" : "BNL+FNAL 2021"})` });
-    const name = page.custom ? page.custom.name : s.experiment;
+    const name = (page.result.parameters.experiment || s.experiment) + (page.custom ? ` (${page.custom.name})` : "");
     const cl = Math.round(100 * (page.result.parameters.cl || 0.9));
     layers.push({ kind: "exclusion", rows: page.result.rows, cls: "excluded",
                   label: `${name}${zEdited(s) ? " (z edited)" : ""} ${cl}% CL` });

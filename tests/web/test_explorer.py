@@ -7,8 +7,8 @@ Serves the wasm preset's folder (build/wasm) on a free local port, drives a head
   * that a state given in the URL is restored into the controls;
   * after a slider move (alpha_D, with the keyboard), that the island edges shown in the page's
     table equal the CLI's `semivisible scan ... --out DIR` (DIR/exclusion.csv) for the same
-    settings to 1e-9 relative -- for every built-in experiment, for the invisible model, and for
-    an experiment whose region z positions were edited in the page;
+    settings to 1e-9 relative -- for every built-in experiment, for the invisible model, on the
+    three planes, and for an experiment whose region z positions were edited in the page;
   * that the CSV the page downloads is the table shown;
   * that bad input (a negative mass, alpha_D > 4 pi, a number field that is not a number, a
     malformed experiment JSON from the file picker) shows a message and keeps the previous plot;
@@ -273,6 +273,14 @@ def main():
         before = counts(driver)
         Select(driver.find_element(By.ID, "model")).select_by_value("semivisible")
         wait_idle(driver, before, "the semi-visible model")
+        # the Fig. 5 planes, then back to Fig. 4's
+        for plane in ("maprime-alphadark", "mchi1-splitting", "maprime-epsilon"):
+            before = counts(driver)
+            Select(driver.find_element(By.ID, "plane")).select_by_value(plane)
+            wait_idle(driver, before, f"the plane {plane}")
+            if plane != "maprime-epsilon":
+                r = driver.execute_script("return explorer.request;")
+                compare(shown_rows(driver), cli_scan(a.cli, r, work / f"cli-{plane}"), f"plane {plane}")
 
         # 4. a region's z edited in the page: the CLI reads the page's experiment JSON
         set_field(driver, "z0_start", "3.1")

@@ -65,7 +65,8 @@ std::vector<double> grid_of(const json& j, scan::range fallback, double points_f
   const scan::range r = detail::log_range(j, "x_range", fallback);
   const double points = detail::number(j, "points", points_fallback);
   if (!(points >= 2 && points <= static_cast<double>(max_points)) || points != std::floor(points))
-    detail::bad("points", json(points), fmt::format("must be a whole number in [2, {}]", max_points));
+    detail::bad("points", json(points),
+                fmt::format("must be a whole number in [2, {}]", max_points));
   return scan::log_grid(r.lo, r.hi, static_cast<std::size_t>(points));
 }
 
@@ -84,8 +85,8 @@ std::string experiments(const std::string& request) {
         regions.push_back({{"name", r.name},
                            {"signature", std::string(experiment::to_string(r.signature))},
                            {"decay_z_m",
-                            {r.decay_start_m, std::isfinite(r.decay_end_m) ? json(r.decay_end_m)
-                                                                           : json(nullptr)}}});
+                            {r.decay_start_m,
+                             std::isfinite(r.decay_end_m) ? json(r.decay_end_m) : json(nullptr)}}});
       json sources = json::array();
       for (const auto& s : e.production) sources.push_back(s.name);
       list.push_back({{"name", name},
@@ -113,7 +114,8 @@ std::string compute_plane(const std::string& request) {
     ro.progress = false;
     ro.label = std::string(scan::to_string(r.config.which));
     scan::exclusion_table table = scan::scan_plane(r.config, r.xs, ro);
-    table.parameters["x_grid"] = scan::to_json(scan::grid_spec{r.x_range.lo, r.x_range.hi, r.points});
+    table.parameters["x_grid"] =
+        scan::to_json(scan::grid_spec{r.x_range.lo, r.x_range.hi, r.points});
     std::size_t excluded = 0, failed = 0;
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     for (const auto& row : table.rows) {
@@ -124,13 +126,13 @@ std::string compute_plane(const std::string& request) {
     if (failed == table.rows.size() && !table.rows.empty())
       throw invalid_parameter(table.rows.front().status.message);
     return nlohmann::ordered_json{{"plane", std::string(scan::to_string(r.config.which))},
-                {"x", r.xs},
-                {"rows", rows},
-                {"csv", io::to_csv(table.rows)},
-                {"parameters", table.parameters},
-                {"excluded_rows", excluded},
-                {"failed_rows", failed},
-                {"compute_ms", milliseconds_since(start)}};
+                                  {"x", r.xs},
+                                  {"rows", rows},
+                                  {"csv", io::to_csv(table.rows)},
+                                  {"parameters", table.parameters},
+                                  {"excluded_rows", excluded},
+                                  {"failed_rows", failed},
+                                  {"compute_ms", milliseconds_since(start)}};
   });
 }
 
@@ -141,7 +143,8 @@ std::string gm2_band(const std::string& request) {
   return guarded(request, [](const json& j) {
     const auto xs = grid_of(j, {1e-3, 1.0}, 200);
     const std::string which = detail::text(j, "gm2", "2021");
-    if (which != "2021" && which != "bnl") detail::bad("gm2", json(which), "must be \"2021\" or \"bnl\"");
+    if (which != "2021" && which != "bnl")
+      detail::bad("gm2", json(which), "must be \"2021\" or \"bnl\"");
     const auto d = which == "bnl" ? physics::gm2_discrepancy_bnl : physics::gm2_discrepancy_2021;
     json out{{"x", xs}};
     for (const char* k :
@@ -169,13 +172,16 @@ std::string relic_line(const std::string& request) {
     const auto start = std::chrono::steady_clock::now();
     const auto xs = grid_of(j, {relic::mass_chi1_min, 0.33}, 24);
     const double alpha_dark = detail::number(j, "alpha_dark", model::benchmark_values::alpha_dark);
-    const double mass_ratio = detail::positive(j, "mass_ratio", model::benchmark_values::mass_ratio);
+    const double mass_ratio =
+        detail::positive(j, "mass_ratio", model::benchmark_values::mass_ratio);
     const double splitting =
         detail::positive(j, "splitting", model::benchmark_values::splitting_ratio);
     const std::string which = detail::text(j, "gm2", "2021");
     const auto d = which == "bnl" ? physics::gm2_discrepancy_bnl : physics::gm2_discrepancy_2021;
-    json out{{"mass_chi1", json::array()},        {"mass_aprime", json::array()},
-             {"y", json::array()},                {"epsilon", json::array()},
+    json out{{"mass_chi1", json::array()},
+             {"mass_aprime", json::array()},
+             {"y", json::array()},
+             {"epsilon", json::array()},
              {"alpha_dark_at_gm2", json::array()}};
     std::size_t failures = 0;
     for (const double m1 : xs) {

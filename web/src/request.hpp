@@ -134,15 +134,17 @@ inline constexpr std::size_t max_points = 2000;
   const double splitting =
       detail::positive(j, "splitting", model::benchmark_values::splitting_ratio);
   if (!(mass_ratio > 2 + splitting))
-    detail::bad("mass_ratio", json(mass_ratio),
-                fmt::format("must be > 2 + splitting = {} (A' -> chi1 chi2 must be open)",
-                            2 + splitting));
+    detail::bad(
+        "mass_ratio", json(mass_ratio),
+        fmt::format("must be > 2 + splitting = {} (A' -> chi1 chi2 must be open)", 2 + splitting));
   const double exposure = detail::number(j, "exposure", 0.0);
   if (exposure < 0) detail::bad("exposure", json(exposure), "must be >= 0 (0: the experiment's)");
   const double tolerance = detail::number(j, "tolerance", 1e-3);
-  if (!(tolerance > 0 && tolerance < 1)) detail::bad("tolerance", json(tolerance), "must be in (0, 1)");
+  if (!(tolerance > 0 && tolerance < 1))
+    detail::bad("tolerance", json(tolerance), "must be in (0, 1)");
   const double background_scale = detail::number(j, "background_scale", 1.0);
-  if (!(background_scale >= 0)) detail::bad("background_scale", json(background_scale), "must be >= 0");
+  if (!(background_scale >= 0))
+    detail::bad("background_scale", json(background_scale), "must be >= 0");
   const std::string gm2 = detail::text(j, "gm2", "2021");
   if (gm2 != "2021" && gm2 != "bnl") detail::bad("gm2", json(gm2), "must be \"2021\" or \"bnl\"");
 
@@ -183,7 +185,8 @@ inline constexpr std::size_t max_points = 2000;
   }
   const double points = detail::number(j, "points", 100);
   if (!(points >= 1 && points <= static_cast<double>(max_points)) || points != std::floor(points))
-    detail::bad("points", json(points), fmt::format("must be a whole number in [1, {}]", max_points));
+    detail::bad("points", json(points),
+                fmt::format("must be a whole number in [1, {}]", max_points));
   r.points = static_cast<std::size_t>(points);
   r.xs = scan::log_grid(r.x_range.lo, r.x_range.hi, r.points);
   // The model point at both ends: a refusal of the model (e.g. Delta/m_chi1 with m_chi2 > m_A')
