@@ -79,7 +79,6 @@ const explorer = (() => {
   // ---- sliders bound to fields ----
   function bindParams(root) {
     for (const p of root.querySelectorAll(".param")) {
-      const key = p.dataset.key;
       const slider = p.querySelector("input[type=range]");
       const field = p.querySelector("input[type=text]");
       slider.min = p.dataset.min;
@@ -98,7 +97,6 @@ const explorer = (() => {
         schedule(0);
       });
       p.sync = () => syncSlider(field, slider, log);
-      void key;
     }
   }
   function syncSlider(field, slider, log) {
@@ -129,8 +127,10 @@ const explorer = (() => {
     const list = $("region-list");
     list.innerHTML = "";
     if (!regions) return;
-    regions.forEach((r, i) => {
-      const [start, end] = z && z[i] ? z[i] : r.z;
+    const escape = (t) => String(t).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    regions.forEach((r0, i) => {
+      const r = { ...r0, name: escape(r0.name) };  // a user's JSON goes into innerHTML
+      const [start, end] = (z && z[i] ? z[i] : r.z || [0, null]).map((v) => (v === null ? null : Number(v)));
       const top = Math.max(20, Math.ceil(1.5 * (end ?? start)));
       const row = document.createElement("div");
       row.className = "region";
