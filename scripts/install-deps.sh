@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages semivisible needs, only those that are missing. Idempotent.
-# Extra packages can be named as arguments (e.g. libgsl-dev for the optional semivisible::gsl).
+# Extra packages can be named as arguments (e.g. libgsl-dev for the optional semivisible::gsl);
+# --web adds Emscripten (the wasm preset: the exclusion explorer), --browser the headless Chromium
+# and Selenium of its browser test (tests/web/test_explorer.py).
 set -euo pipefail
 packages=(g++ cmake ninja-build git libeigen3-dev libboost-dev libfmt-dev catch2 libbenchmark-dev
           libcli11-dev nlohmann-json3-dev libyaml-cpp-dev python3 python3-matplotlib python3-jsonschema
-          clang-format
-          "$@")
+          clang-format)
+for a in "$@"; do
+  case "$a" in
+    --web) packages+=(emscripten) ;;
+    --browser) packages+=(chromium chromium-driver python3-selenium) ;;
+    *) packages+=("$a") ;;
+  esac
+done
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
