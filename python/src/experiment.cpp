@@ -68,7 +68,7 @@ void bind_experiment(py::module_& m) {
                        "One signal region of an experiment: a decay interval along the beam "
                        "(metres from the target's front face), a signature, thresholds [GeV], an "
                        "efficiency and its counting data (one Poisson bin).")
-      .def_readonly("name", &region_t::name)
+      .def_readonly("name", &region_t::name, "the region's name (e.g. S1)")
       .def_property_readonly(
           "signature",
           [](const region_t& r) { return std::string(experiment::to_string(r.signature)); },
@@ -78,8 +78,10 @@ void bind_experiment(py::module_& m) {
       .def_property_readonly(
           "has_detector", [](const region_t& r) { return r.detector.has_value(); },
           "True when the region has a detector plane (event-level acceptance)")
-      .def_readonly("visible_energy_min_GeV", &region_t::visible_energy_min_GeV)
-      .def_readonly("aprime_energy_min_GeV", &region_t::aprime_energy_min_GeV)
+      .def_readonly("visible_energy_min_GeV", &region_t::visible_energy_min_GeV,
+                    "threshold on the visible energy [GeV]")
+      .def_readonly("aprime_energy_min_GeV", &region_t::aprime_energy_min_GeV,
+                    "threshold on the A' energy [GeV]")
       .def_readonly("observed", &region_t::observed, "observed events")
       .def_readonly("background", &region_t::background, "expected background events")
       .def_readonly("background_uncertainty", &region_t::background_uncertainty,
@@ -101,9 +103,9 @@ void bind_experiment(py::module_& m) {
                            "An experiment as a value: beam x target x production sources x "
                            "signal regions x analysis (docs/experiments.md). Read-only; "
                            "replace(...) gives a changed, validated copy.")
-      .def_readonly("name", &experiment_t::name)
-      .def_readonly("description", &experiment_t::description)
-      .def_readonly("references", &experiment_t::references)
+      .def_readonly("name", &experiment_t::name, "the experiment's name (a built-in's file stem)")
+      .def_readonly("description", &experiment_t::description, "one line of text")
+      .def_readonly("references", &experiment_t::references, "publications the numbers come from")
       .def_property_readonly(
           "beam_particle",
           [](const experiment_t& e) { return std::string(experiment::to_string(e.beam.particle)); },
@@ -113,8 +115,9 @@ void bind_experiment(py::module_& m) {
       .def_property_readonly(
           "particles_on_target", [](const experiment_t& e) { return e.beam.particles_on_target; },
           "the exposure (EOT or POT)")
-      .def_property_readonly("target_material",
-                             [](const experiment_t& e) { return e.target.material.name; })
+      .def_property_readonly(
+          "target_material", [](const experiment_t& e) { return e.target.material.name; },
+          "the target's material ('lead', ...)")
       .def_property_readonly(
           "target_thickness_X0", [](const experiment_t& e) { return e.target.thickness_X0; },
           "target thickness in radiation lengths")
@@ -130,12 +133,14 @@ void bind_experiment(py::module_& m) {
           },
           "the production sources' names, in file order")
       .def_readonly("regions", &experiment_t::regions, "the signal regions, in file order")
-      .def_property_readonly("region_names",
-                             [](const experiment_t& e) {
-                               std::vector<std::string> names;
-                               for (const auto& r : e.regions) names.push_back(r.name);
-                               return names;
-                             })
+      .def_property_readonly(
+          "region_names",
+          [](const experiment_t& e) {
+            std::vector<std::string> names;
+            for (const auto& r : e.regions) names.push_back(r.name);
+            return names;
+          },
+          "the regions' names (the bins of the counting model)")
       .def_property_readonly(
           "signal_uncertainty", [](const experiment_t& e) { return e.analysis.signal_uncertainty; },
           "relative signal uncertainty of the analysis")
@@ -202,6 +207,11 @@ void bind_experiment(py::module_& m) {
       },
       py::arg("name"), py::arg("data_dir") = py::none(),
       "True when name (or an old spelling of it) is a built-in experiment.");
+  m.attr("resolve") = m.attr("experiment");
+  m.attr("builtin_names") = m.attr("experiments");
+  m.def(
+      "canonical_name", [](const std::string& n) { return experiment::canonical_name(n); },
+      py::arg("name"), "The current name of a built-in experiment (maps the old spellings).");
   m.def("experiment_from_json", &from_python, py::arg("obj"), py::arg("source") = "<python>",
         py::arg("base_dir") = ".",
         "An experiment from a Python dict (or a JSON text) in the format of "

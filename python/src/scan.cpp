@@ -163,7 +163,8 @@ void bind_scan(py::module_& m) {
                            "make it with make_plane_config(plane, experiment), change its "
                            "attributes, run it with scan_plane(config, xs).")
       .def_property_readonly(
-          "plane", [](const plane_config& c) { return std::string(scan::to_string(c.which)); })
+          "plane", [](const plane_config& c) { return std::string(scan::to_string(c.which)); },
+          "the plane's name")
       .def_property(
           "experiment", [](const plane_config& c) { return c.experiment; },
           [](plane_config& c, const py::object& e) { c.experiment = experiment_of(e); },
@@ -184,7 +185,8 @@ void bind_scan(py::module_& m) {
           "particles on target (default: the experiment's)")
       .def_readwrite("production", &plane_config::production,
                      "only these of the experiment's sources (None: all)")
-      .def_readwrite("background_scale", &plane_config::background_scale)
+      .def_readwrite("background_scale", &plane_config::background_scale,
+                     "multiplies the backgrounds and their uncertainties")
       .def_readwrite("alpha_dark", &plane_config::alpha_dark, "fixed alpha_D (epsilon planes)")
       .def_readwrite("mass_ratio", &plane_config::mass_ratio, "m_A'/m_chi1")
       .def_readwrite("splitting", &plane_config::splitting_ratio,

@@ -190,11 +190,14 @@ void bind_stats(py::module_& m) {
            py::arg("constraint") = "log-normal",
            "ValueError naming the parameter on mismatched sizes, non-integer or negative counts, "
            "negative backgrounds or uncertainties.")
-      .def_property_readonly("bins", &counting_model::bins)
-      .def_property_readonly("observed", &counting_model::observed)
-      .def_property_readonly("background", &counting_model::background)
-      .def_property_readonly("background_uncertainty", &counting_model::background_uncertainty)
-      .def_property_readonly("signal_uncertainty", &counting_model::signal_uncertainty)
+      .def_property_readonly("bins", &counting_model::bins, "number of bins")
+      .def_property_readonly("observed", &counting_model::observed, "observed events per bin")
+      .def_property_readonly("background", &counting_model::background,
+                             "expected background events per bin")
+      .def_property_readonly("background_uncertainty", &counting_model::background_uncertainty,
+                             "absolute background uncertainty per bin [events]")
+      .def_property_readonly("signal_uncertainty", &counting_model::signal_uncertainty,
+                             "relative signal uncertainty shared by all bins")
       .def_property_readonly(
           "constraint",
           [](const counting_model& c) { return std::string(stats::to_string(c.constraint())); },
@@ -221,12 +224,14 @@ void bind_stats(py::module_& m) {
       .def_property_readonly(
           "status", [](const stats::cls_result& r) { return status_text(r.status); },
           "'ok' or the failure (the value is then the best estimate)")
-      .def_property_readonly("status_message",
-                             [](const stats::cls_result& r) { return r.status.message; })
+      .def_property_readonly(
+          "status_message", [](const stats::cls_result& r) { return r.status.message; },
+          "why the status is not ok ('' if ok)")
       .def_property_readonly(
           "method", [](const stats::cls_result& r) { return method_text(r.algorithm); },
           "the method used (differs from the requested one after a fallback)")
-      .def_readonly("warning", &stats::cls_result::warning)
+      .def_readonly("warning", &stats::cls_result::warning,
+                    "why the method differs from the requested one ('' if none)")
       .def("__repr__", [](const stats::cls_result& r) {
         return fmt::format("ClsResult(value={}, method='{}', status='{}')", r.value,
                            stats::to_string(r.algorithm), to_string(r.status.code));
@@ -235,33 +240,45 @@ void bind_stats(py::module_& m) {
   py::class_<limit_out>(m, "LimitResult",
                         "An upper limit on the signal strength mu (signal = mu x the given "
                         "signal) and the expected band (NaN where not computed).")
-      .def_property_readonly("mu_upper", [](const limit_out& l) { return l.result.mu_upper; })
+      .def_property_readonly(
+          "mu_upper", [](const limit_out& l) { return l.result.mu_upper; },
+          "observed upper limit on mu (NaN, with a failing status, when none was found)")
       .def_property_readonly(
           "signal_upper", [](const limit_out& l) { return l.result.mu_upper * l.signal_total; },
           "mu_upper x sum(signal): the limit in total signal events")
       .def_readonly("signal_total", &limit_out::signal_total, "sum of the signal per bin")
-      .def_property_readonly("expected_median",
-                             [](const limit_out& l) { return l.result.expected_median; })
-      .def_property_readonly("expected_minus1",
-                             [](const limit_out& l) { return l.result.expected_minus1; })
-      .def_property_readonly("expected_plus1",
-                             [](const limit_out& l) { return l.result.expected_plus1; })
-      .def_property_readonly("expected_minus2",
-                             [](const limit_out& l) { return l.result.expected_minus2; })
-      .def_property_readonly("expected_plus2",
-                             [](const limit_out& l) { return l.result.expected_plus2; })
-      .def_property_readonly("cl", [](const limit_out& l) { return l.result.cl; })
+      .def_property_readonly(
+          "expected_median", [](const limit_out& l) { return l.result.expected_median; },
+          "median expected limit on mu (background only)")
+      .def_property_readonly(
+          "expected_minus1", [](const limit_out& l) { return l.result.expected_minus1; },
+          "15.9 % quantile of the expected limit on mu")
+      .def_property_readonly(
+          "expected_plus1", [](const limit_out& l) { return l.result.expected_plus1; },
+          "84.1 % quantile of the expected limit on mu")
+      .def_property_readonly(
+          "expected_minus2", [](const limit_out& l) { return l.result.expected_minus2; },
+          "2.3 % quantile of the expected limit on mu")
+      .def_property_readonly(
+          "expected_plus2", [](const limit_out& l) { return l.result.expected_plus2; },
+          "97.7 % quantile of the expected limit on mu")
+      .def_property_readonly(
+          "cl", [](const limit_out& l) { return l.result.cl; }, "confidence level")
       .def_property_readonly(
           "method", [](const limit_out& l) { return method_text(l.result.algorithm); },
           "method of mu_upper (differs from the requested one after a fallback)")
       .def_property_readonly(
-          "band_method", [](const limit_out& l) { return method_text(l.result.band_algorithm); })
+          "band_method", [](const limit_out& l) { return method_text(l.result.band_algorithm); },
+          "method of the expected band")
       .def_property_readonly(
           "status", [](const limit_out& l) { return status_text(l.result.status); },
           "'ok' or the solver failure")
-      .def_property_readonly("status_message",
-                             [](const limit_out& l) { return l.result.status.message; })
-      .def_property_readonly("warning", [](const limit_out& l) { return l.result.warning; })
+      .def_property_readonly(
+          "status_message", [](const limit_out& l) { return l.result.status.message; },
+          "why the status is not ok ('' if ok)")
+      .def_property_readonly(
+          "warning", [](const limit_out& l) { return l.result.warning; },
+          "why a method differs from the requested one ('' if none)")
       .def("__repr__", [](const limit_out& l) {
         return fmt::format("LimitResult(mu_upper={}, signal_upper={}, method='{}', status='{}')",
                            l.result.mu_upper, l.result.mu_upper * l.signal_total,
@@ -308,10 +325,13 @@ void bind_stats(py::module_& m) {
             return limit_out{c.calc.upper_limit(s), std::accumulate(s.begin(), s.end(), 0.0)};
           },
           py::arg("signal"), "Observed upper limit on mu for one signal shape.")
-      .def_property_readonly("model", [](const calculator& c) { return c.calc.model(); })
-      .def_property_readonly("cl", [](const calculator& c) { return c.calc.options().cl; })
       .def_property_readonly(
-          "method", [](const calculator& c) { return method_text(c.calc.options().algorithm); });
+          "model", [](const calculator& c) { return c.calc.model(); }, "the counting model")
+      .def_property_readonly(
+          "cl", [](const calculator& c) { return c.calc.options().cl; }, "confidence level")
+      .def_property_readonly(
+          "method", [](const calculator& c) { return method_text(c.calc.options().algorithm); },
+          "CLs method");
 
   m.def("cls", &cls, py::arg("model"), py::arg("signal"), py::arg("mu") = 1.0,
         py::arg("method") = "exact", py::arg("toys") = 2000, py::arg("seed") = 1,

@@ -147,7 +147,7 @@ void bind_yield(py::module_& m) {
             return names;
           },
           "the regions, in the experiment's order (the last axis of events())")
-      .def_property_readonly("region_count", &yield_model::region_count)
+      .def_property_readonly("region_count", &yield_model::region_count, "number of regions")
       .def_property_readonly("mass_aprime", &yield_model::mass_aprime, "m_A' [GeV]")
       .def_property_readonly("alpha_dark", &yield_model::alpha_dark,
                              "alpha_D of the constructing point (events()' default)")
