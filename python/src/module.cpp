@@ -49,7 +49,9 @@ broadcast_arrays::broadcast_arrays(const std::vector<py::handle>& args,
         "the array arguments cannot be broadcast together (numpy rules): shapes {}", shapes));
   }
   for (const py::handle b : broadcast) {
-    arrays_.push_back(double_array::ensure(np.attr("ascontiguousarray")(b)));
+    // np.array keeps 0-d arrays 0-d (np.ascontiguousarray would make them 1-d).
+    arrays_.push_back(
+        double_array::ensure(np.attr("array")(b, "dtype"_a = "float64", "order"_a = "C")));
     pointers_.push_back(arrays_.back().data());
   }
   const auto& first = arrays_.front();
