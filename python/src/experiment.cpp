@@ -29,8 +29,9 @@ experiment_t from_python(const py::object& obj, const std::string& source,
     throw invalid_parameter(fmt::format(
         "semivisible.experiment_from_json: {} is not valid JSON: {}", source, e.what()));
   }
+  const std::string base = path_text(base_dir);  // Python calls before the GIL is released
   const py::gil_scoped_release release;
-  return experiment::from_json(j, source, path_text(base_dir));
+  return experiment::from_json(j, source, base);
 }
 
 experiment_t replace(const experiment_t& e, const std::optional<double>& particles_on_target,

@@ -309,7 +309,8 @@ void bind_stats(py::module_& m) {
       .def(
           "cls_values",
           [](calculator& c, const py::object& signals, double mu) {
-            return evaluate(c, signals, mu)["value"];
+            const py::dict d = evaluate(c, signals, mu);
+            return py::object(d["value"]);
           },
           py::arg("signals"), py::arg("mu") = 1.0,
           "CLs for each row of signals (shape (n, bins), e.g. YieldModel.events(eps_array)): "
