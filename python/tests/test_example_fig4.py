@@ -16,7 +16,8 @@ def test_fig4_example_writes_its_png(tmp_path):
     with open(SCRIPT, encoding="utf-8") as f:
         assert len(f.read().splitlines()) <= 30
     out = tmp_path / "fig4.png"
-    env = dict(os.environ, MPLBACKEND="Agg")
+    package_parent = os.path.dirname(os.path.dirname(os.path.abspath(sv.__file__)))
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=package_parent)
     done = subprocess.run([sys.executable, SCRIPT, str(out)], capture_output=True, text=True,
                           env=env, cwd=tmp_path, check=False)
     assert done.returncode == 0, done.stderr
