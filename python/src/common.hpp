@@ -44,14 +44,18 @@ class broadcast_arrays {
   /// True when every argument was a plain number (or a 0-d array): results are floats.
   [[nodiscard]] bool scalar() const noexcept { return scalar_; }
   [[nodiscard]] const std::vector<py::ssize_t>& shape() const noexcept { return shape_; }
-  /// The i-th argument's values (size() of them), valid while this object lives.
-  [[nodiscard]] const double* data(std::size_t i) const { return pointers_.at(i); }
+  /// Element i (in C order of the broadcast shape) of argument k. An argument of one value is
+  /// not expanded (step 0) and a float64 C-contiguous one is not copied.
+  [[nodiscard]] double operator()(std::size_t k, std::size_t i) const noexcept {
+    return pointers_[k][i * steps_[k]];
+  }
   /// A new float64 array of the broadcast shape (plus `extra` trailing dimensions).
   [[nodiscard]] double_array make_output(std::vector<py::ssize_t> extra = {}) const;
 
  private:
   std::vector<double_array> arrays_;
   std::vector<const double*> pointers_;
+  std::vector<std::size_t> steps_;  ///< 0: one value for every element; 1: one per element
   std::vector<py::ssize_t> shape_;
   std::size_t size_ = 0;
   bool scalar_ = true;
@@ -78,7 +82,7 @@ py::object elementwise(const std::array<py::object, N>& args,
     const py::gil_scoped_release release;
     std::array<double, N> x{};
     for (std::size_t i = 0; i < in.size(); ++i) {
-      for (std::size_t k = 0; k < N; ++k) x[k] = in.data(k)[i];
+      for (std::size_t k = 0; k < N; ++k) x[k] = in(k, i);
       o[i] = f(x);
     }
   }

@@ -38,7 +38,7 @@ gm2_band_arrays gm2_band(const py::object& m_aprime, const std::optional<double>
   {
     const py::gil_scoped_release release;
     for (std::size_t i = 0; i < in.size(); ++i) {
-      const double ma = in.data(0)[i];
+      const double ma = in(0, i);
       const auto b = physics::gm2_band(ma, value, error);
       o[0][i] = ma;
       o[1][i] = b.central;

@@ -48,15 +48,26 @@ broadcast_arrays::broadcast_arrays(const std::vector<py::handle>& args,
     throw invalid_parameter(fmt::format(
         "the array arguments cannot be broadcast together (numpy rules): shapes {}", shapes));
   }
+  std::size_t k = 0;
   for (const py::handle b : broadcast) {
-    // np.array keeps 0-d arrays 0-d (np.ascontiguousarray would make them 1-d).
-    arrays_.push_back(
-        double_array::ensure(np.attr("array")(b, "dtype"_a = "float64", "order"_a = "C")));
+    const py::object original = converted[k++];
+    if (original.attr("size").cast<py::ssize_t>() == 1) {  // one value for all: not expanded
+      arrays_.push_back(double_array::ensure(original));
+      steps_.push_back(0);
+    } else {  // the broadcast view itself when it is C-contiguous float64, else a C copy
+      arrays_.push_back(double_array::ensure(b));
+      steps_.push_back(1);
+    }
     pointers_.push_back(arrays_.back().data());
   }
-  const auto& first = arrays_.front();
-  size_ = static_cast<std::size_t>(first.size());
-  for (py::ssize_t d = 0; d < first.ndim(); ++d) shape_.push_back(first.shape(d));
+  // The broadcast shape and size (an argument of one value may have fewer dimensions).
+  // (broadcast[0] would pick operator[](const char*) with a null pointer.)
+  const py::object shape = arrays_.empty()
+                               ? py::object(py::tuple())
+                               : py::object(py::list(broadcast)[std::size_t{0}]).attr("shape");
+  for (const py::handle d : shape) shape_.push_back(d.cast<py::ssize_t>());
+  size_ = 1;
+  for (const py::ssize_t d : shape_) size_ *= static_cast<std::size_t>(d);
 }
 
 double_array broadcast_arrays::make_output(std::vector<py::ssize_t> extra) const {

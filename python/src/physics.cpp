@@ -86,14 +86,13 @@ py::dict widths(const py::object& m_aprime, const py::object& epsilon, const py:
   {
     const py::gil_scoped_release release;
     for (std::size_t i = 0; i < in.size(); ++i) {
-      const double ma = in.data(0)[i], eps = in.data(1)[i], ad = in.data(2)[i];
-      const parameters p =
-          direct ? parameters::from_mass_chi1(ma, eps, ad, in.data(5)[i], in.data(4)[i])
-                 : parameters::from_ratios(ma, eps, ad, in.data(3)[i], in.data(4)[i]);
+      const double ma = in(0, i), eps = in(1, i), ad = in(2, i);
+      const parameters p = direct ? parameters::from_mass_chi1(ma, eps, ad, in(5, i), in(4, i))
+                                  : parameters::from_ratios(ma, eps, ad, in(3, i), in(4, i));
       const auto row = width_row(p);
       for (std::size_t k = 0; k < row.size(); ++k) ptr[k][i] = row[k];
       if (lab) {
-        const double e = in.data(6)[i];
+        const double e = in(6, i);
         if (!(e >= p.mass_chi2()))
           semivisible::detail::throw_invalid("semivisible.widths", "energy_chi2", e,
                                              fmt::format(">= m_chi2 = {} GeV", p.mass_chi2()));
@@ -107,7 +106,8 @@ py::dict widths(const py::object& m_aprime, const py::object& epsilon, const py:
     d[width_keys[k]] = scalar_or_array(out[k], in.scalar());
   if (lab) {
     double_array e = in.make_output();
-    std::copy(in.data(6), in.data(6) + in.size(), output_data(e));
+    double* o = output_data(e);
+    for (std::size_t i = 0; i < in.size(); ++i) o[i] = in(6, i);
     d["energy_chi2_GeV"] = scalar_or_array(e, in.scalar());
     d["decay_length_chi2_m"] = scalar_or_array(out.back(), in.scalar());
   }

@@ -36,7 +36,7 @@ target_arrays thermal_target(const py::object& m_chi1, double splitting, double 
   {
     const py::gil_scoped_release release;
     for (std::size_t i = 0; i < in.size(); ++i) {
-      const double m1 = in.data(0)[i];
+      const double m1 = in(0, i);
       const auto t = relic::thermal_target(m1, splitting, alpha_dark, mass_ratio, opt);
       o[0][i] = m1;
       o[1][i] = m1 * mass_ratio;

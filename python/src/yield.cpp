@@ -52,10 +52,8 @@ py::array events(const yield_model& y, const py::object& epsilon, const py::obje
   double* o = output_data(out);
   {
     const py::gil_scoped_release release;
-    const double* eps = in.data(0);
-    const double* ad = in.data(1);
     for (std::size_t i = 0; i < in.size(); ++i) {
-      const signal::expected_events r = y.events(eps[i], ad[i]);
+      const signal::expected_events r = y.events(in(0, i), in(1, i));
       for (std::size_t k = 0; k < regions; ++k) o[i * regions + k] = r.regions[k].events;
     }
   }
@@ -68,8 +66,7 @@ py::object total(const yield_model& y, const py::object& epsilon, const py::obje
   double* o = output_data(out);
   {
     const py::gil_scoped_release release;
-    for (std::size_t i = 0; i < in.size(); ++i)
-      o[i] = y.events(in.data(0)[i], in.data(1)[i]).total();
+    for (std::size_t i = 0; i < in.size(); ++i) o[i] = y.events(in(0, i), in(1, i)).total();
   }
   return scalar_or_array(out, in.scalar());
 }
@@ -88,7 +85,7 @@ py::dict evaluate(const yield_model& y, const py::object& epsilon, const py::obj
            *br = output_data(branching), *ct = output_data(ctau), *t = output_data(sum);
     const py::gil_scoped_release release;
     for (std::size_t i = 0; i < in.size(); ++i) {
-      const signal::expected_events r = y.events(in.data(0)[i], in.data(1)[i]);
+      const signal::expected_events r = y.events(in(0, i), in(1, i));
       for (std::size_t k = 0; k < regions; ++k) {
         p[i * regions + k] = r.regions[k].probability;
         a[i * regions + k] = r.regions[k].acceptance;
@@ -103,8 +100,11 @@ py::dict evaluate(const yield_model& y, const py::object& epsilon, const py::obj
   }
   const bool s = in.scalar();
   double_array eps_out = in.make_output(), ad_out = in.make_output();
-  std::copy(in.data(0), in.data(0) + in.size(), output_data(eps_out));
-  std::copy(in.data(1), in.data(1) + in.size(), output_data(ad_out));
+  double *eo = output_data(eps_out), *ao = output_data(ad_out);
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    eo[i] = in(0, i);
+    ao[i] = in(1, i);
+  }
   py::dict d;
   d["epsilon"] = scalar_or_array(eps_out, s);
   d["alpha_dark"] = scalar_or_array(ad_out, s);
