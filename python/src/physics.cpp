@@ -10,6 +10,7 @@
 #include "semivisible/physics/aprime_width.hpp"
 #include "semivisible/physics/chi2_width.hpp"
 #include "semivisible/physics/decay_length.hpp"
+#include "semivisible/physics/r_ratio.hpp"
 
 namespace semivisible::python {
 
@@ -197,6 +198,44 @@ void bind_physics(py::module_& m) {
       },
       py::arg("m_aprime"), py::arg("epsilon"),
       "Gamma(A' -> hadrons) = eps^2 alpha m_A' R_had / 3 [GeV]. Arrays broadcast.");
+  m.def(
+      "aprime_visible_widths",
+      [](const py::object& ma, const py::object& eps) {
+        const broadcast_arrays in({ma, eps}, {"m_aprime", "epsilon"});
+        std::array<double_array, 5> out{in.make_output(), in.make_output(), in.make_output(),
+                                        in.make_output(), in.make_output()};
+        std::array<double*, 5> o{};
+        for (std::size_t k = 0; k < out.size(); ++k) o[k] = output_data(out[k]);
+        {
+          const py::gil_scoped_release release;
+          for (std::size_t i = 0; i < in.size(); ++i) {
+            const auto w = physics::aprime_visible_widths(in(0, i), in(1, i));
+            o[0][i] = w.electrons;
+            o[1][i] = w.muons;
+            o[2][i] = w.taus;
+            o[3][i] = w.hadrons;
+            o[4][i] = w.total();
+          }
+        }
+        py::dict d;
+        const char* keys[] = {"electrons", "muons", "taus", "hadrons", "total"};
+        for (std::size_t k = 0; k < out.size(); ++k)
+          d[keys[k]] = scalar_or_array(out[k], in.scalar());
+        return d;
+      },
+      py::arg("m_aprime"), py::arg("epsilon"),
+      "Partial widths [GeV] of the minimal (visible) dark photon, which has no dark decays: a "
+      "dict of electrons, muons, taus, hadrons, total; broadcasts.");
+  m.def(
+      "r_ratio_hadrons",
+      [](const py::object& s) {
+        return elementwise<1>({s}, {"s"}, [](const std::array<double, 1>& x) {
+          return physics::r_ratio_hadrons(x[0]);
+        });
+      },
+      py::arg("s"),
+      "The model's hadronic R(s) = sigma(e+e- -> hadrons)/sigma_pt(mu mu) at s [GeV^2] "
+      "(pi+pi- Gounaris-Sakurai + continuum; physics/r_ratio.hpp); broadcasts.");
   m.def(
       "proper_decay_length",
       [](const py::object& w) {

@@ -77,9 +77,10 @@ scan_result scan_plane(const plane_config& c, const py::object& xs, std::size_t 
   o.threads = threads;
   o.progress = progress;
   o.label = std::string(scan::to_string(c.which));
+  const plane_config config = c;  // a copy: other Python threads may change c meanwhile
   const py::gil_scoped_release release;
-  (void)production::source_set(c.experiment, c.production);  // bad sources: ValueError now
-  auto t = scan::scan_plane(c, grid, o);
+  (void)production::source_set(config.experiment, config.production);  // bad sources: ValueError
+  auto t = scan::scan_plane(config, grid, o);
   return {std::move(t.rows), t.parameters.dump(), t.x_count};
 }
 

@@ -131,3 +131,17 @@ def test_gm2_vectorised():
     # F -> 1 for m_A' << m_mu (Pospelov 2009); 1 - F is O(m_A'/m_mu) (3e-5 at m_A' = 1e-6 GeV),
     # so at 1e-8 GeV F = 1 to 1e-6.
     assert sv.gm2_loop_function(1e-8) == pytest.approx(1.0, rel=1e-6)
+
+
+def test_visible_widths_and_r_ratio():
+    m = np.array([0.05, 0.5, 4.0])
+    w = sv.aprime_visible_widths(m, 1e-3)
+    assert np.array_equal(w["electrons"], sv.aprime_width_leptons(m, 1e-3))
+    assert np.array_equal(w["muons"], sv.aprime_width_leptons(m, 1e-3, sv.mass_muon))
+    assert np.array_equal(w["hadrons"], sv.aprime_width_hadrons(m, 1e-3))
+    assert np.allclose(w["total"], w["electrons"] + w["muons"] + w["taus"] + w["hadrons"],
+                       rtol=1e-15)
+    assert w["taus"][1] == 0 and w["taus"][2] > 0  # 2 m_tau = 3.55 GeV
+    # Gamma_had = eps^2 alpha m R_had(m^2) / 3 (physics/aprime_width.hpp).
+    assert np.allclose(w["hadrons"], 1e-6 * sv.alpha_em * m / 3 * sv.r_ratio_hadrons(m**2),
+                       rtol=1e-14)
