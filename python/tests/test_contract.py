@@ -95,3 +95,11 @@ def test_everything_has_a_docstring():
 
 def test_all_is_the_public_names():
     assert set(sv.__all__) == public(sv._core)
+
+
+def test_the_first_session_of_docs_python_md_runs():
+    from conftest import source_dir
+    text = open(os.path.join(source_dir(), "docs", "python.md"), encoding="utf-8").read()
+    start = text.index("```python", text.index("## A first session")) + len("```python\n")
+    code = text[start:text.index("```", start)]
+    exec(compile(code, "docs/python.md", "exec"), {})  # noqa: S102 (our own documentation)
