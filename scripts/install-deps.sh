@@ -6,7 +6,8 @@
 set -euo pipefail
 packages=(g++ cmake ninja-build git libeigen3-dev libboost-dev libfmt-dev catch2 libbenchmark-dev
           libcli11-dev nlohmann-json3-dev libyaml-cpp-dev python3 python3-matplotlib python3-jsonschema
-          clang-format)
+          clang-format
+          pybind11-dev python3-pybind11 python3-dev python3-numpy python3-pytest)
 for a in "$@"; do
   case "$a" in
     --web) packages+=(emscripten) ;;
