@@ -27,7 +27,16 @@ void run_yield(const yield_cli_options& o) {
   options.kind = kind;
   options.exposure = o.experiment.exposure;
   const signal::yield_model model(e, point, signal::providers_of(sources), options);
-  const auto r = model.events(point.epsilon(), point.alpha_dark());
+  auto r = model.events(point.epsilon(), point.alpha_dark());
+  // Event-level regions: report the decay probability in the interval and, as acceptance, the
+  // fraction of those decays seen (events() gives their product as `probability`).
+  for (std::size_t k = 0; k < r.region_count; ++k)
+    if (model.event_tables(k) && std::isfinite(r.ctau_m)) {
+      const double decayed = model.probability_direct(k, r.ctau_m);
+      const double seen = r.regions[k].probability;
+      r.regions[k].probability = decayed;
+      r.regions[k].acceptance *= decayed > 0 ? seen / decayed : 0.0;
+    }
   const bool dark = kind != signal::model_kind::visible && kind != signal::model_kind::invisible;
   // The S1/S2 keys of the first contract: the NA64 bundles' regions of those names.
   auto region_value = [&](const char* name, auto field) -> value {

@@ -48,13 +48,26 @@ inline const double multiple_scattering_energy =
     constants::mass_electron * std::sqrt(4 * constants::pi / constants::alpha_em);
 
 namespace detail {
-/// Small-angle sum of a direction (θ, φ) and a Gaussian spread of rms space angle σ (two
-/// independent normals g1, g2 of the stream).
-inline void smear_direction(double& theta, double& phi, double sigma, double g1, double g2) {
-  const double tx = theta * std::cos(phi) + sigma / std::sqrt(2.0) * g1;
-  const double ty = theta * std::sin(phi) + sigma / std::sqrt(2.0) * g2;
+/// Small-angle sum of a direction (θ, φ) and a Gaussian spread of rms space angle σ, drawn from
+/// the stream r. With a focus angle f < σ, half of the spreads are drawn with rms f instead, and
+/// the returned factor p_σ/(½p_f + ½p_σ) ≤ 2 weights the sample (a defensive mixture).
+inline double smear_direction(double& theta, double& phi, double sigma, double focus,
+                              numerics::random_stream& r) {
+  const bool focused = focus > 0 && focus < sigma;
+  const double sigma_draw = focused && r.uniform() < 0.5 ? focus : sigma;
+  const double g1 = r.normal(), g2 = r.normal();
+  const double dx = sigma_draw / std::sqrt(2.0) * g1, dy = sigma_draw / std::sqrt(2.0) * g2;
+  double weight = 1;
+  if (focused) {
+    const double t2 = dx * dx + dy * dy;
+    auto density = [&](double s) { return std::exp(-t2 / (s * s)) / (s * s); };  // ∝ 2D Gaussian
+    weight = density(sigma) / (0.5 * density(focus) + 0.5 * density(sigma));
+  }
+  const double tx = theta * std::cos(phi) + dx;
+  const double ty = theta * std::sin(phi) + dy;
   theta = std::hypot(tx, ty);
   phi = std::atan2(ty, tx);
+  return weight;
 }
 }  // namespace detail
 
@@ -153,15 +166,25 @@ class bremsstrahlung_source final : public source {
             static_cast<std::size_t>(std::lower_bound(cdf.begin(), cdf.end(), pick) - cdf.begin()),
             parts.size() - 1);
         const auto& c = parts[j];
-        double theta = 0;
+        double theta = 0, weight = weights[n] / static_cast<double>(o.per_node);
         const auto range = aprime_x_range(m, c.energy);
-        if (c.x > range.min && c.x < range.max)
-          theta = iww_angle_quantile(r.uniform(), c.x, m, c.energy);
+        if (c.x > range.min && c.x < range.max) {
+          // Emission angle: with a focus, half of the quantiles from the cone 3 f wide.
+          double p = r.uniform();
+          if (o.focus_angle > 0) {
+            const double inside = iww_angle_cdf(3 * o.focus_angle, c.x, m, c.energy);
+            if (inside > 0 && inside < 0.5) {
+              if (r.uniform() < 0.5) p *= inside;
+              weight /= (p < inside ? 0.5 / inside : 0.0) + 0.5;
+            }
+          }
+          theta = iww_angle_quantile(std::clamp(p, 1e-300, 1 - 1e-16), c.x, m, c.energy);
+        }
         double phi = 2 * constants::pi * r.uniform();
         if (multiple_scattering_)
-          detail::smear_direction(theta, phi, multiple_scattering_energy / c.energy, r.normal(),
-                                  r.normal());
-        out.push_back({energies[n], theta, phi, weights[n] / static_cast<double>(o.per_node)});
+          weight *= detail::smear_direction(theta, phi, multiple_scattering_energy / c.energy,
+                                            o.focus_angle, r);
+        out.push_back({energies[n], theta, phi, weight});
       }
     }
     return out;

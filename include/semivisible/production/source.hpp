@@ -33,9 +33,14 @@ struct aprime_sample {
 /// How many angles per energy node, and the stream (counter-based: reproducible, thread-count
 /// independent).
 struct sampling_options {
-  std::size_t per_node = 16;
+  std::size_t per_node = 32;
   std::uint64_t seed = 20261201;
   std::uint64_t stream = 0;  ///< e.g. the mass index, so that masses get independent streams
+  /// The angular size [rad] of the smallest detector that will look at the samples (0: none).
+  /// Sources may then draw half of their angles from a distribution focused on it and weight them
+  /// (a defensive mixture, weights ≤ 2: Hesterberg, Technometrics 37 (1995) 185), so that a
+  /// small, distant detector sees more samples at the same cost.
+  double focus_angle = 0;
 };
 
 class source {

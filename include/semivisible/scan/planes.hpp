@@ -18,7 +18,7 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
+#include <cstring>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -176,7 +176,7 @@ inline stats::cls_calculator make_calculator(const plane_config& c) {
     const auto cache = c.spectra ? c.spectra : std::make_shared<spectrum_cache>();
     const auto providers = signal::providers_of(sources, cached(cache));
     auto options = c.yield;
-    options.sampling.stream = std::bit_cast<std::uint64_t>(m_aprime);  // reproducible per mass
+    std::memcpy(&options.sampling.stream, &m_aprime, sizeof m_aprime);  // reproducible per mass
     std::function<double(double)> test;
     switch (c.which) {
       case plane::maprime_epsilon: {

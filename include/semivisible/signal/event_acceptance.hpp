@@ -13,9 +13,8 @@
 //                 the A′.
 // Each event's decaying particle has u = 1/(βγ) and direction d; its products' lab momenta fix
 // where along the flight the event is seen (detector/plane_acceptance.hpp): intervals [a, b] of z
-// inside the region's decay interval, giving the entries (w, u a/d_z, u b/d_z). A second table per
-// region holds the plain decay-in-interval probability (the `probability` of the output; the
-// `acceptance` is the ratio). Deterministic: every event has its own counter-based stream
+// inside the region's decay interval, giving the entries (w, u a/d_z, u b/d_z). The plain
+// decay-in-interval entries are kept too (the `probability`/`acceptance` split of the output). Deterministic: every event has its own counter-based stream
 // (numerics/random_stream.hpp) keyed by (seed, mass stream, event index) — the same events for any
 // thread count. Events below a region's A′ energy threshold count as produced but never seen.
 #pragma once
@@ -39,10 +38,20 @@
 
 namespace semivisible::signal {
 
-/// The two tables of one region: seen, and decayed in the interval.
+/// One region's event-level result: the table of P(decay in the interval and seen), and the
+/// entries of the plain decay-in-interval probability (summed directly when asked: diagnostics
+/// and the yield's `probability`/`acceptance` split, not the scans' hot path).
 struct region_acceptance {
   acceptance_table seen;
-  acceptance_table decayed;
+  std::vector<acceptance_entry> decayed;
+
+  /// P(decay in the interval) at s = 1/cτ (direct sum; s = 0: the stable limit, 0).
+  [[nodiscard]] double decay_probability(double s) const noexcept {
+    double p = 0;
+    for (const auto& e : decayed)
+      p += e.weight * (std::exp(-s * e.c) - (std::isfinite(e.d) ? std::exp(-s * e.d) : 0.0));
+    return p;
+  }
 };
 
 namespace detail {
@@ -61,6 +70,23 @@ inline detector::plane_geometry plane_of(const experiment::region& r, double pro
   return g;
 }
 }  // namespace detail
+
+/// The angular size [rad] of the smallest detector plane among the regions `which` (0: none).
+[[nodiscard]] inline double focus_angle(const experiment::experiment& e,
+                                        const std::vector<std::size_t>& which) {
+  double f = 0;
+  for (const std::size_t k : which) {
+    const auto& r = e.regions.at(k);
+    if (!r.detector) continue;
+    const auto& d = *r.detector;
+    const double size =
+        d.form == experiment::detector_plane::shape::disc ? d.radius_m
+                                                          : std::min(d.half_width_m, d.half_height_m);
+    const double angle = size / (d.z_m - e.target.production_z_m);
+    f = f == 0 ? angle : std::min(f, angle);
+  }
+  return f;
+}
 
 /// Does region r need the event-level engine (a detector plane or a visible-energy threshold)?
 [[nodiscard]] inline bool needs_events(const experiment::region& r) noexcept {
@@ -144,7 +170,7 @@ inline detector::plane_geometry plane_of(const experiment::region& r, double pro
   }
   for (std::size_t j = 0; j < which.size(); ++j) {
     out[j].seen = acceptance_table(std::move(seen[j]));
-    out[j].decayed = acceptance_table(std::move(decayed[j]));
+    out[j].decayed = std::move(decayed[j]);
   }
   return out;
 }

@@ -264,17 +264,8 @@ class yield_model {
     for (std::size_t k = 0; k < regions_.size(); ++k) {
       const auto& g = regions_[k];
       auto& out = r.regions[k];
-      double seen_fraction = 1;  // event-level regions: P(seen)/P(decay in the interval)
-      if (g.events) {
-        const auto& t = acceptance_[*g.events];
-        if (stable) {
-          out.probability = t.decayed.stable_fraction();
-          seen_fraction = out.probability > 0 ? t.seen.stable_fraction() / out.probability : 0.0;
-        } else {
-          out.probability = t.decayed.probability_ln(lc);
-          const double p_seen = t.seen.probability_ln(lc);
-          seen_fraction = out.probability > 0 ? std::min(1.0, p_seen / out.probability) : 0.0;
-        }
+      if (g.events) {  // P(decay in the interval and seen); intervals are finite: 0 when stable
+        out.probability = stable ? 0.0 : acceptance_[*g.events].seen.probability_ln(lc);
       } else if (!g.has_table) {
         out.probability = stable && g.open_ended ? 1.0 : 0.0;
       } else if (stable) {
@@ -282,7 +273,7 @@ class yield_model {
       } else {
         out.probability = tables_[g.table].between(g.log_start + lc, g.log_end + lc);
       }
-      out.acceptance = g.events ? g.acceptance * seen_fraction : g.acceptance;
+      out.acceptance = g.acceptance;
       out.efficiency = g.efficiency;
       const double aprime = (g.events ? events_unit_ : aprime_unit_[g.table]) * e2;
       if (k == 0) r.aprime_per_particle = aprime;
@@ -304,7 +295,9 @@ class yield_model {
     return g.has_table ? tables_[g.table].mean_inverse_boost() : 0.0;
   }
   /// Region k's event-level tables (nullptr for a region with full acceptance): their Monte Carlo
-  /// precision is `seen.relative_error(1/cτ)`.
+  /// precision is `seen.relative_error(1/cτ)`. For such a region events() gives as `probability`
+  /// the probability that the decay is in the interval AND seen; `decay_probability(1/cτ)` here
+  /// is the plain decay-in-interval probability (their ratio: the geometric acceptance).
   [[nodiscard]] const region_acceptance* event_tables(std::size_t k) const {
     const auto& g = regions_.at(k);
     return g.events ? &acceptance_[*g.events] : nullptr;
@@ -321,7 +314,7 @@ class yield_model {
   /// an independent check of the tabulated path (tests).
   [[nodiscard]] double probability_direct(std::size_t k, double ctau_m) const {
     const auto& g = regions_.at(k);
-    if (g.events) return acceptance_[*g.events].decayed.direct(1 / ctau_m);
+    if (g.events) return acceptance_[*g.events].decay_probability(1 / ctau_m);
     return g.has_table ? tables_.at(g.table).direct_between(g.start, g.end, ctau_m) : 0.0;
   }
 
@@ -418,7 +411,9 @@ class yield_model {
             "{}: experiment '{}' has event-level regions (a detector plane or a visible-energy "
             "threshold) but no sample provider was given",
             fn, e.name));
-      const auto samples = providers.samples(mass_aprime_, events_lo, options.sampling);
+      auto sampling = options.sampling;
+      if (sampling.focus_angle == 0) sampling.focus_angle = focus_angle(e, event_regions);
+      const auto samples = providers.samples(mass_aprime_, events_lo, sampling);
       events_unit_ = 0;
       for (const auto& x : samples) events_unit_ += x.weight;
       acceptance_ = event_acceptance(e, event_regions, point, kind_, samples, options.sampling.seed,
