@@ -8,6 +8,9 @@
 //   projection       mchi1-splitting-projection: the same with na64-compact-hcal1 and 5·10¹² EOT
 //   invisible        maprime-epsilon-invisible: the invisible A′ re-cast, compared with the
 //                    published NA64 curve
+// (all with the paper's production choice: dark bremsstrahlung of the whole shower), and the
+// other curves of Fig. 4 (na64_2021_summary.hpp, other_curves): NA64 with resonant annihilation,
+// and every other built-in experiment of the list (E137, ...) that the data folder holds.
 // plus the overlays (g−2 bands, thermal relic line, published invisible limit), summary.json,
 // PNG/PDF plots (matplotlib script) and a comparison table with the paper's stated numbers.
 // Everything is written to a unique staging directory beside DIR and renamed to DIR at the end
@@ -154,6 +157,10 @@ void add_na64_2021_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--projection-eot", o->projection_eot, "EOT of the compact-HCAL1 projection")
       ->check(positive_number)
+      ->capture_default_str();
+  cmd->add_option("--other-points", o->other_points,
+                  "x values of the other experiments' curves on Fig. 4 (at most --points)")
+      ->check(point_count)
       ->capture_default_str();
   cmd->add_flag("!--no-plots", o->plots, "Skip the matplotlib plots")
       ->disable_flag_override();  // CLI11 2.1: --no-plots=<huge number> escaped as

@@ -19,6 +19,7 @@
 #include "na64_2021_overlays.hpp"
 #include "scan_options.hpp"
 #include "semivisible/experiment/builtin.hpp"
+#include "semivisible/io/atomic_file.hpp"
 #include "semivisible/io/json.hpp"
 #include "semivisible/physics/gm2.hpp"
 #include "semivisible/scan/planes.hpp"
@@ -36,6 +37,7 @@ struct na64_options {
   std::string plot_script{};    // default: data_dir.hpp's plot_script()
   std::string reference_csv{};  // default: DATA/reference/na64_invisible_2019_eps90.csv
   double projection_eot = 5e12;
+  std::size_t other_points = 60;  ///< masses of the other experiments' curves (<= points)
   bool force = false;
   output_format format = output_format::text;
 };
@@ -67,24 +69,55 @@ struct job {
   scan::plane_config c;
   std::vector<double> xs;
   scan::exclusion_table table{};
+  std::string label{};  ///< legend text of the curve (the curves beside the reproduction)
 };
 
-/// The five scans of the reproduction, by name.
+/// A curve drawn beside the reproduction on the Fig. 4 plane: another experiment, or NA64 with
+/// another choice of production. Those whose experiment file is not a built-in of the data
+/// folder are skipped (and say so in summary.json).
+struct other_curve {
+  std::string dir, experiment, label;
+  std::optional<std::vector<std::string>> production{};  ///< nullopt: all of the file's sources
+};
+
+inline const std::vector<other_curve>& other_curves() {
+  static const std::vector<other_curve> list{
+      {"maprime-epsilon-annihilation", "na64-2016-2018",
+       "NA64 2016-18 with $e^+e^-\\to A'$ (this library)"},
+      {"maprime-epsilon-na64-2016-2022", "na64-2016-2022", "NA64 2016-22, S2-like (this library)"},
+      {"maprime-epsilon-e137", "e137", "E137 (this library)"},
+      {"maprime-epsilon-nucal", "nucal", "NuCal (this library)"},
+      {"maprime-epsilon-charm", "charm", "CHARM (this library)"},
+  };
+  return list;
+}
+
+/// The scans of the reproduction, by name, and the other curves of Fig. 4.
 struct na64_jobs {
   job fig4, fig5_alphadark, fig5_splitting, projection, invisible;
-  [[nodiscard]] std::array<job*, 5> all() {
-    return {&fig4, &fig5_alphadark, &fig5_splitting, &projection, &invisible};
+  std::vector<job> others;
+  std::vector<std::string> skipped;  ///< other curves whose experiment is not available
+  [[nodiscard]] std::vector<job*> all() {
+    std::vector<job*> v{&fig4, &fig5_alphadark, &fig5_splitting, &projection, &invisible};
+    for (auto& j : others) v.push_back(&j);
+    return v;
   }
 };
 
+/// The paper's production choice (its Geant4 simulation: dark bremsstrahlung of the whole
+/// shower, no resonant annihilation), for the curves compared with the paper.
+inline const std::vector<std::string> paper_production{"bremsstrahlung"};
+
 inline na64_jobs make_jobs(const na64_options& o, const fs::path& data) {
-  // One spectrum per m_A′ for all five scans (they share the ECAL; only z positions differ).
+  // One spectrum per m_A′ and source for all scans (they share the ECAL; only z positions differ).
   const auto spectra = std::make_shared<scan::spectrum_cache>();
   const auto na64 = experiment::builtin("na64-2016-2018", data);
-  auto config = [&](scan::plane p, const experiment::experiment& e) {
+  auto config = [&](scan::plane p, const experiment::experiment& e,
+                    std::optional<std::vector<std::string>> production = paper_production) {
     auto c = scan::make_plane_config(p, e);
     c.spectra = spectra;
     c.intervals.relative_tolerance = o.tolerance;
+    c.production = std::move(production);
     return c;
   };
   const auto masses = scan::log_grid(1e-3, 1.0, o.points);
@@ -103,7 +136,33 @@ inline na64_jobs make_jobs(const na64_options& o, const fs::path& data) {
   auto invisible = config(scan::plane::maprime_epsilon, na64);
   invisible.yield.kind = signal::model_kind::invisible;
   j.invisible = {"maprime-epsilon-invisible", invisible, masses};
+  // The other curves: on a grid of at most other_points masses (their experiments have their own
+  // spectra; the figure needs no finer grid).
+  const auto other_masses = scan::log_grid(1e-3, 1.0, std::min(o.points, o.other_points));
+  for (const auto& curve : other_curves()) {
+    if (!experiment::is_builtin(curve.experiment, data)) {
+      j.skipped.push_back(curve.experiment);
+      continue;
+    }
+    const auto e = curve.experiment == na64.name ? na64 : experiment::builtin(curve.experiment, data);
+    job other{curve.dir, config(scan::plane::maprime_epsilon, e, curve.production),
+              curve.experiment == na64.name ? masses : other_masses};
+    other.label = curve.label;
+    j.others.push_back(std::move(other));
+  }
   return j;
+}
+
+/// DIR/curves.json: the other curves (folder, experiment, label) for the plotting script.
+inline void write_curve_list(const fs::path& tmp, na64_jobs& jobs) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& j : jobs.others)
+    list.push_back({{"dir", j.dir},
+                    {"experiment", j.c.experiment.name},
+                    {"label", j.label},
+                    {"production", j.c.production ? nlohmann::ordered_json(*j.c.production)
+                                                  : nlohmann::ordered_json("all")}});
+  io::write_atomically(tmp / "curves.json", list.dump(2) + "\n");
 }
 
 inline void run_scans(na64_jobs& jobs, const na64_options& o, const fs::path& tmp) {
@@ -117,6 +176,7 @@ inline void run_scans(na64_jobs& jobs, const na64_options& o, const fs::path& tm
     io::write_exclusion_files(tmp / j->dir, j->table, "--out");
     write_contour_formats(tmp / j->dir, j->table, j->c.which, true, true);
   }
+  write_curve_list(tmp, jobs);
 }
 
 /// The largest excluded upper edge at x on plane c (recomputed at exactly x).
@@ -190,6 +250,12 @@ inline nlohmann::ordered_json summary_json(const na64_summary& m, na64_jobs& job
   s["max_excluded_splitting_projection"] =
       m.split_proj.any ? nlohmann::ordered_json(m.split_proj.max_upper) : nullptr;
   s["projection_setup"] = jobs.projection.c.experiment.name;
+  s["production"] = paper_production;
+  s["other_curves"] = nlohmann::ordered_json::array();
+  for (const auto& j : jobs.others)
+    s["other_curves"].push_back({{"dir", j.dir}, {"experiment", j.c.experiment.name},
+                                 {"points", j.xs.size()}});
+  s["other_curves_skipped"] = jobs.skipped;
   s["projection_eot"] = o.projection_eot;
   s["invisible_recast_ratio_min"] = opt(m.worst_ratio_lo);
   s["invisible_recast_ratio_max"] = opt(m.worst_ratio_hi);

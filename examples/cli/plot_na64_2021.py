@@ -7,6 +7,7 @@ DIR/overlays/gm2_band.csv, DIR/overlays/relic.csv (optional), DIR/overlays/na64_
 (optional) and writes DIR/fig4.{png,pdf}, DIR/fig5_alphadark.{png,pdf}, DIR/fig5_splitting.{png,pdf}.
 """
 import csv
+import json
 import math
 import os
 import sys
@@ -51,6 +52,34 @@ def shade(ax, data, color, label, alpha=0.35, outline=True):
             ax.plot(xs, hi, color=color, lw=1.2)
 
 
+OTHER_COLORS = ["darkgreen", "tab:orange", "tab:brown", "tab:cyan", "tab:olive", "tab:pink",
+                "tab:purple", "tab:gray"]
+
+
+def other_curves(d):
+    """DIR/curves.json: the curves drawn beside the reproduction (folder, experiment, label)."""
+    path = os.path.join(d, "curves.json")
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return json.load(f)
+
+
+def outline(ax, data, color, label):
+    """The boundary of every excluded island (lower and upper edges; closed at the island ends)."""
+    xs = [x for x, v in data.items() if v]
+    if not xs:
+        return
+    depth = max(len(v) for v in data.values())
+    first = True
+    for k in range(depth):
+        lo = [data[x][k][0] if len(data[x]) > k else math.nan for x in data]
+        hi = [data[x][k][1] if len(data[x]) > k else math.nan for x in data]
+        ax.plot(list(data), lo, color=color, lw=1.4, label=label if first else None)
+        ax.plot(list(data), hi, color=color, lw=1.4)
+        first = False
+
+
 def column(rows, key):
     return [float(r[key]) if r.get(key) not in (None, "") else math.nan for r in rows]
 
@@ -91,6 +120,8 @@ def main(d):
                 label=r"$A'\to$ invisible, re-cast with this library")
     shade(ax, intervals(os.path.join(d, "maprime-epsilon", "exclusion.csv")), "tab:green",
           "NA64 90% CL (this reproduction)")
+    for curve, color in zip(other_curves(d), OTHER_COLORS):
+        outline(ax, intervals(os.path.join(d, curve["dir"], "exclusion.csv")), color, curve["label"])
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel(r"$m_{A'}$ [GeV]")

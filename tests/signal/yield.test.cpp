@@ -21,8 +21,9 @@ namespace se = semivisible::experiment;
 using semivisible::model::benchmark;
 
 namespace {
-std::vector<std::pair<double, double>> published_invisible_limit() {
-  std::ifstream in(SEMIVISIBLE_SOURCE_DIR "/tests/signal/na64_invisible_2019_eps90.csv");
+std::vector<std::pair<double, double>> published_invisible_limit(
+    const char* path = SEMIVISIBLE_SOURCE_DIR "/tests/signal/na64_invisible_2019_eps90.csv") {
+  std::ifstream in(path);
   std::vector<std::pair<double, double>> rows;
   std::string line;
   while (std::getline(in, line)) {
@@ -32,8 +33,15 @@ std::vector<std::pair<double, double>> published_invisible_limit() {
   }
   return rows;
 }
+// The bundle without resonant annihilation (the physics of the paper's and the 2019 analysis's
+// simulations: dark bremsstrahlung of the whole shower).
 const se::experiment& na64() {
-  static const se::experiment e = se::builtin("na64-2016-2018");
+  static const se::experiment e = [] {
+    auto x = se::builtin("na64-2016-2018");
+    REQUIRE(x.production.back().name == "annihilation");
+    x.production.pop_back();
+    return x;
+  }();
   return e;
 }
 ss::yield_options kind(ss::model_kind k) {
@@ -50,7 +58,7 @@ TEST_CASE("invisible recast reproduces the NA64 2016-2018 limit within 30 % in e
   // 2.84e11 EOT, 0 observed events: the CLs 90 % upper limit without nuisances is s_up = ln 10
   // signal events for any background, and N ∝ ε², so ε_90 = ε_ref √(ln10 / N(ε_ref)).
   // Published: PRL 123 (2019) 121801 (DarkCast digitisation, a few % precision). Issue 4 asks for
-  // 30 % at every mass from 1 MeV to 1 GeV; physics only (no calibration) gives +25/−25 %.
+  // 30 % at every mass from 1 MeV to 1 GeV; physics only (no calibration) stays within 27 %.
   const auto rows = published_invisible_limit();
   REQUIRE(rows.size() > 40);
   const sp::source_set sources(na64());
@@ -68,8 +76,9 @@ TEST_CASE("invisible recast reproduces the NA64 2016-2018 limit within 30 % in e
     CHECK(std::abs(ratio - 1) <= 0.30);
     worst = std::max(worst, std::abs(ratio - 1));
   }
-  // Guard against silently drifting towards the edge: the deviation found when written is 0.25.
-  CHECK(worst < 0.27);
+  // Guard against silently drifting towards the edge: the deviation found when written is 0.25
+  // with the primary electron alone, 0.270 with the whole shower (+8 % events, −4 % in ε).
+  CHECK(worst < 0.28);
 }
 
 TEST_CASE("semi-visible picture at the g-2 band: S2 at low mass, early decays at 0.39 GeV",
@@ -160,9 +169,16 @@ TEST_CASE("stable chi2 (Delta <= 2 m_e) escapes: all events in S2", "[signal]") 
 }
 
 TEST_CASE("a yield_model from a cached spectrum equals one built from scratch", "[signal]") {
-  const auto spectrum = std::make_shared<const sp::aprime_spectrum>(
-      0.25, 50.0, sp::thick_target{sp::lead, 40.0, 100.0});
-  const ss::spectrum_provider cached = [&](double, double) { return spectrum; };
+  const sp::source_set sources(na64());
+  std::shared_ptr<const sp::energy_spectrum> spectrum;
+  int built = 0;
+  const ss::spectrum_provider cached = [&](double m, double lo) {
+    if (!spectrum) {
+      spectrum = sources.spectrum(m, lo);
+      ++built;
+    }
+    return spectrum;
+  };
   const ss::yield_model a(
       na64(), semivisible::model::parameters<double>::from_ratios(0.25, 1e-3, 0.1, 3.0, 0.4),
       cached);
@@ -173,6 +189,7 @@ TEST_CASE("a yield_model from a cached spectrum equals one built from scratch", 
       na64(), semivisible::model::parameters<double>::from_ratios(0.25, 1e-3, 0.1, 3.0, 0.6),
       cached);
   CHECK(c.events(5e-3).ctau_m < a.events(5e-3).ctau_m);  // Γ ∝ Δ⁵
+  CHECK(built == 1);
 }
 
 TEST_CASE("visible model: the A' itself decays, cτ ∝ 1/ε², BR(ee) in visible regions",
@@ -229,4 +246,58 @@ TEST_CASE("a toy electron dump written only as JSON gives a yield", "[signal][ex
   CHECK(r.regions[0].events == Approx(1e16 * r.aprime_per_particle * r.regions[0].probability *
                                       r.regions[0].acceptance * 0.5)
                                    .epsilon(1e-14));
+}
+
+TEST_CASE("resonant annihilation adds the line's events near E_res = m^2/2m_e and nothing above",
+          "[signal][annihilation]") {
+  const auto full = se::builtin("na64-2016-2018");
+  // m_A′ = 0.5 GeV: E_res = 245 GeV > the 100 GeV beam, the line is empty; the sum with it must
+  // give exactly the bremsstrahlung events (an empty part must not widen the χ2 energy range).
+  const auto heavy = benchmark(0.5, 1e-3);
+  const auto with = ss::yield_model(full, heavy).events(1e-4);
+  const auto without = ss::yield_model(na64(), heavy).events(1e-4);
+  for (std::size_t r : {s1, s2})
+    CHECK(with.regions[r].events == Approx(without.regions[r].events).epsilon(1e-12));
+  // m_A′ = 0.25 GeV: E_res = 61 GeV inside the S2 window; the independent estimate of issue 11
+  // (N_ann/N_brem ≈ 15 in the missing-energy region) is matched within 20 % (13.2 when written):
+  // the estimate's own precision (a Rossi track length, no ETL correction of the line).
+  const auto light = benchmark(0.25, 1e-3);
+  const double ratio = ss::yield_model(full, light).events(1e-4).regions[s2].events /
+                           ss::yield_model(na64(), light).events(1e-4).regions[s2].events -
+                       1;
+  CHECK(ratio == Approx(15.0).epsilon(0.2));
+}
+
+TEST_CASE("NA64 2016-2022 invisible with annihilation reproduces the published curve and its dip",
+          "[signal][recast][annihilation]") {
+  // 9.37e11 EOT, 0 observed: ε_90 = ε_ref √(ln10 / N(ε_ref)) (no nuisances, as the 2019 test).
+  // The collaboration's curve (data/reference/na64_invisible_2016_2022_eps90.csv, PRL 131 (2023)
+  // 161801) includes resonant annihilation. Agreement within 30 % at every mass except where the
+  // published dip starts earlier (0.20-0.228 GeV): here the line E_res = m²/2m_e enters the
+  // E_A′ > 50 GeV window at m = √(2 m_e · 50 GeV) = 0.226 GeV exactly, the published curve falls
+  // from 0.20 GeV (E_res = 39 GeV) — a softer selection or resolution effect of that analysis
+  // that is not public here (docs/validation.md).
+  const auto rows = published_invisible_limit(SEMIVISIBLE_SOURCE_DIR
+                                              "/data/reference/na64_invisible_2016_2022_eps90.csv");
+  REQUIRE(rows.size() > 100);
+  const auto e = se::builtin("na64-2016-2022");
+  double worst = 0;
+  std::size_t compared = 0;
+  auto eps90 = [&](double m) {
+    const ss::yield_model model(e, benchmark(m, 1e-3), kind(ss::model_kind::invisible));
+    return 1e-4 * std::sqrt(std::log(10.0) / model.events(1e-4).total());
+  };
+  for (std::size_t i = 0; i < rows.size(); i += 3) {
+    const auto [m, eps_published] = rows[i];
+    if (m > 0.20 && m < 0.228) continue;
+    const double ratio = eps90(m) / eps_published;
+    INFO("m_A' = " << m << " GeV: ratio " << ratio);
+    CHECK(std::abs(ratio - 1) <= 0.30);
+    worst = std::max(worst, std::abs(ratio - 1));
+    ++compared;
+  }
+  CHECK(compared > 30);
+  CHECK(worst < 0.25);  // 0.21 when written (the ratio lies in 0.79-1.06 outside the dip onset)
+  // The dip: at 0.24 GeV the limit is ~3x stronger than at 0.19 GeV in both curves.
+  CHECK(eps90(0.24) / eps90(0.19) < 0.4);
 }

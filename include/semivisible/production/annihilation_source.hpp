@@ -41,8 +41,10 @@ class line_spectrum final : public energy_spectrum {
   }
   [[nodiscard]] double mass_aprime() const noexcept override { return mass_; }
   [[nodiscard]] double energy_threshold() const noexcept override { return threshold_; }
+  /// The line's energy; an empty line (resonance outside the shower's energies or below the
+  /// threshold) ends at the threshold, so that a sum with other spectra keeps their range.
   [[nodiscard]] double energy_top() const noexcept override {
-    return std::max(energy_, threshold_);
+    return total_ > 0 ? std::max(energy_, threshold_) : threshold_;
   }
   [[nodiscard]] double per_particle() const noexcept override { return total_; }
   [[nodiscard]] double cumulative_over_energy(double energy) const override {

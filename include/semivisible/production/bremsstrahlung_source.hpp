@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -144,8 +145,12 @@ class bremsstrahlung_source final : public source {
   [[nodiscard]] std::vector<aprime_sample> samples(const energy_spectrum& s,
                                                    const sampling_options& o) const override {
     const double m = s.mass_aprime();
-    const material_etl_cross_section xs(m, s.energy_threshold(), beam_energy_, material_.atoms,
-                                        form_factors_);
+    // The spectrum's own dσ/dx table when it has one (same mass, threshold and beam energy).
+    std::optional<material_etl_cross_section> built;
+    const auto* shower_spectrum = dynamic_cast<const shower_aprime_spectrum*>(&s);
+    if (!shower_spectrum)
+      built.emplace(m, s.energy_threshold(), beam_energy_, material_.atoms, form_factors_);
+    const material_etl_cross_section& xs = shower_spectrum ? shower_spectrum->cross_section() : *built;
     const auto radiators =
         whole_shower_ ? shower_radiators::whole_shower : shower_radiators::primary_only;
     std::vector<aprime_sample> out;

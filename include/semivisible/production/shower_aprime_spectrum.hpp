@@ -196,11 +196,15 @@ class shower_aprime_spectrum final : public energy_spectrum {
   [[nodiscard]] const std::vector<double>& node_density_secondary() const noexcept {
     return dens_secondary_;
   }
+  /// The dσ_ETL/dx table the spectrum was built with (over [threshold, beam energy]): the angular
+  /// sampler reuses it instead of recomputing the K factors (most of a spectrum's cost).
+  [[nodiscard]] const material_etl_cross_section& cross_section() const noexcept { return *xs_; }
 
  private:
   void build(const shower_track_length& shower, const primary_track_length* tsai_in) {
     const double n_x0 = material_.atoms.atoms_per_radiation_length_m2() * constants::hbar_c_squared;
-    const material_etl_cross_section xs(mass_, threshold_, e0_, material_.atoms, options_.which);
+    xs_.emplace(mass_, threshold_, e0_, material_.atoms, options_.which);
+    const material_etl_cross_section& xs = *xs_;
     // Nodes: exactly aprime_spectrum's layout.
     std::vector<double> edges;
     const double span = e0_ - threshold_;
@@ -325,6 +329,7 @@ class shower_aprime_spectrum final : public energy_spectrum {
   double total_ = 0, total_primary_ = 0;
   std::vector<double> node_e_, node_w_, dens_primary_, dens_secondary_;
   std::vector<double> points_, cum_count_, cum_over_e_;
+  std::optional<material_etl_cross_section> xs_;
 };
 
 }  // namespace semivisible::production

@@ -60,7 +60,8 @@ class spectrum_sum final : public energy_spectrum {
         semivisible::detail::throw_invalid(fn, "part energy_threshold", p->energy_threshold(),
                                            fmt::format("= {} (all parts above one threshold)",
                                                        parts_.front()->energy_threshold()));
-      top_ = std::max(top_, p->energy_top());
+      // An empty part does not widen the range (the χ2 decay table spreads its nodes over it).
+      if (p->per_particle() > 0) top_ = std::max(top_, p->energy_top());
       total_ += p->per_particle();
       energies_.insert(energies_.end(), p->node_energies().begin(), p->node_energies().end());
       weights_.insert(weights_.end(), p->node_weights().begin(), p->node_weights().end());
@@ -73,7 +74,9 @@ class spectrum_sum final : public energy_spectrum {
   [[nodiscard]] double energy_threshold() const noexcept override {
     return parts_.front()->energy_threshold();
   }
-  [[nodiscard]] double energy_top() const noexcept override { return top_; }
+  [[nodiscard]] double energy_top() const noexcept override {
+    return top_ > 0 ? top_ : energy_threshold();
+  }
   [[nodiscard]] double per_particle() const noexcept override { return total_; }
   [[nodiscard]] double cumulative_over_energy(double energy) const override {
     double c = 0;
@@ -101,7 +104,7 @@ class spectrum_sum final : public energy_spectrum {
 
  private:
   std::vector<std::shared_ptr<const energy_spectrum>> parts_;
-  double top_ = 0;
+  double top_ = 0;  // 0 until a non-empty part is seen; then the largest top of those
   double total_ = 0;
   std::vector<double> energies_, weights_;
 };
