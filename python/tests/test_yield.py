@@ -94,7 +94,7 @@ def test_events_shapes_and_broadcasting():
 def test_sources_built_once_give_the_same_yield():
     e = sv.experiment("na64-2016-2018")
     sources = sv.source_set(e)
-    assert sources.names == ["bremsstrahlung"]
+    assert sources.names == ["bremsstrahlung", "annihilation"]
     for m in (0.05, 0.3):
         p = sv.benchmark(m, 1e-3)
         a = sv.yield_model(p, e, sources=sources).events(1e-3)
