@@ -215,8 +215,10 @@ TEST_CASE("meson_decay_source: acceptance of an off-axis square and an on-axis d
     // interpolation and its 4096-point azimuth sum are good to 1e-3).
     CHECK(std::abs(plain.value - direct) < 4 * plain.error + 0.01 * direct);
     CHECK(std::abs(focused.value - direct) < 4 * focused.error + 0.01 * direct);
-    // Focusing on the cone must pay: a smaller relative error at the same number of samples.
-    CHECK(focused.error < 0.5 * plain.error);
+    // The A′ of an η spreads by ~2 m_η/p ≈ 50 mrad about the meson, wider than the 6 mrad cone:
+    // the meson-level focusing cannot gain here, but must not lose either (1.2: the error of an
+    // error estimate from ~150 hits).
+    CHECK(focused.error < 1.2 * plain.error);
   }
   SECTION("NuCal-like: pi0 at 70 GeV, disc r = 1.3 m at 87 m, E > 3 GeV") {
     const sp::meson_decay_source src(sp::meson::pi0, 70.0, 55.845, nlohmann::json::object());
