@@ -216,9 +216,10 @@ TEST_CASE("meson_decay_source: acceptance of an off-axis square and an on-axis d
     CHECK(std::abs(plain.value - direct) < 4 * plain.error + 0.01 * direct);
     CHECK(std::abs(focused.value - direct) < 4 * focused.error + 0.01 * direct);
     // The A′ of an η spreads by ~2 m_η/p ≈ 50 mrad about the meson, wider than the 6 mrad cone:
-    // the meson-level focusing cannot gain here, but must not lose either (1.2: the error of an
-    // error estimate from ~150 hits).
-    CHECK(focused.error < 1.2 * plain.error);
+    // the gain comes from rotating each A′ towards the cone (measured: the error falls by 1.7,
+    // i.e. 3x fewer samples for the same precision; 0.8 leaves room for the noise of an error
+    // estimated from ~150 hits).
+    CHECK(focused.error < 0.8 * plain.error);
   }
   SECTION("NuCal-like: pi0 at 70 GeV, disc r = 1.3 m at 87 m, E > 3 GeV") {
     const sp::meson_decay_source src(sp::meson::pi0, 70.0, 55.845, nlohmann::json::object());

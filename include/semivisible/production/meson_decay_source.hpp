@@ -12,7 +12,9 @@
 // (by weight, or aimed at a detector cone), gives it an azimuth, draws cosθ* uniform on the part of
 // [−1, 1] above the energy threshold (E is linear in cosθ*) and φ* uniform — isotropic in the meson
 // frame — and boosts to the lab (decay_to_lab). The A′ angle to the meson is ≲ 2/(βγ)_P; that is
-// the parents' spread for the focusing.
+// the parents' spread for the focusing; after the decay, the A′ is also rotated about the beam
+// towards the detector cones (detail::rotate_towards_cones: the target is azimuthally symmetric),
+// which is what helps an off-axis detector when the A′ spreads more than the cone about its meson.
 // A meson lighter than the A′ (the channel is closed) gives an empty spectrum and no samples,
 // not an error: a scan over m_A′ passes m_π⁰ and m_η (documented in docs/physics-proton.md).
 // Settings (experiment file, all optional): "mesons_per_pot" (> 0; default: the BMPT
@@ -161,8 +163,17 @@ class meson_decay_source final : public source {
           const double phi_star = 2 * std::numbers::pi * r.uniform();
           const auto a = decay_to_lab(mp, nodes[d.index].momentum, nodes[d.index].theta, m, c,
                                       phi_star);
-          out.push_back({a.energy, a.theta, a.phi + d.phi, d.weight});
+          double phi = a.phi + d.phi;
+          const double w = o.cones.empty()
+                               ? d.weight
+                               : d.weight * detail::rotate_towards_cones(a.theta, phi, o.cones, r);
+          out.push_back({a.energy, a.theta, phi, w});
         });
+    // The rotation factors average to 1: rescale so that the weights sum to the spectrum exactly.
+    double sum = 0;
+    for (const auto& x : out) sum += x.weight;
+    if (sum > 0)
+      for (auto& x : out) x.weight *= s->per_particle() / sum;
     return out;
   }
 

@@ -171,6 +171,44 @@ struct parent_draw {
   return std::acos(kappa);
 }
 
+/// A rotation of a sampled A′ about the beam axis aimed at the cones: the target is azimuthally
+/// symmetric, so any A′ may be rotated by ψ; ψ is drawn from ½ uniform + ½ (uniform within the
+/// azimuth window of a cone that the A′'s polar angle θ can reach, one such cone at random). Sets
+/// phi to the rotated azimuth and returns the weight factor (1/2π)/q(φ) ≤ 2. No cone within
+/// reach: a uniform rotation, factor 1.
+[[nodiscard]] inline double rotate_towards_cones(double theta, double& phi,
+                                                 const std::vector<focus_cone>& cones,
+                                                 numerics::random_stream& r) {
+  constexpr std::size_t max_cones = 16;  // one per region at most (experiment::max_regions)
+  const double two_pi = 2 * std::numbers::pi;
+  double half[max_cones];
+  std::size_t index[max_cones];
+  std::size_t valid = 0;
+  for (std::size_t j = 0; j < cones.size() && valid < max_cones; ++j) {
+    const double h = azimuth_window(theta, 0.0, cones[j]);
+    if (h > 0) {
+      half[valid] = h;
+      index[valid++] = j;
+    }
+  }
+  if (valid == 0) {
+    phi += two_pi * r.uniform();
+    return 1.0;
+  }
+  const double n = static_cast<double>(valid);
+  if (r.uniform() < 0.5) {
+    phi += two_pi * r.uniform();
+  } else {
+    const auto k = std::min<std::size_t>(static_cast<std::size_t>(r.uniform() * n), valid - 1);
+    phi = cones[index[k]].phi + half[k] * (2 * r.uniform() - 1);
+  }
+  double focused = 0;
+  for (std::size_t k = 0; k < valid; ++k)
+    if (std::abs(std::remainder(phi - cones[index[k]].phi, two_pi)) <= half[k])
+      focused += std::numbers::pi / half[k];
+  return 1.0 / (0.5 + 0.5 * focused / n);
+}
+
 /// n draws from `parents` (header comment); `tag` separates the sources' streams. Empty when the
 /// parents carry no weight. Each draw's stream r (key seed, stream·7919 + tag, draw index) has
 /// been advanced past the parent choice; `next(r, draw)` is called for every draw to continue it.
