@@ -44,7 +44,9 @@ curve_point at(const std::vector<curve_point>& c, double m) {
   for (std::size_t i = 0; i + 1 < c.size(); ++i)
     if (c[i].mass <= m && m <= c[i + 1].mass && c[i + 1].mass > c[i].mass) {
       const double t = std::log(m / c[i].mass) / std::log(c[i + 1].mass / c[i].mass);
-      auto li = [&](double a, double b) { return std::exp((1 - t) * std::log(a) + t * std::log(b)); };
+      auto li = [&](double a, double b) {
+        return std::exp((1 - t) * std::log(a) + t * std::log(b));
+      };
       return {m, li(c[i].lower, c[i + 1].lower), li(c[i].upper, c[i + 1].upper)};
     }
   FAIL("mass " << m << " outside the reference curve");

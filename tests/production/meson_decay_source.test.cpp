@@ -177,7 +177,8 @@ TEST_CASE("meson_decay_source: samples sum to the spectrum and their energies ar
     REQUIRE(binned);
     const auto& edges = binned->bin_edges();
     const auto& content = binned->bin_contents();
-    for (const std::size_t k : {std::size_t{16}, std::size_t{40}, std::size_t{64}, std::size_t{90}}) {
+    for (const std::size_t k :
+         {std::size_t{16}, std::size_t{40}, std::size_t{64}, std::size_t{90}}) {
       double above = 0;
       for (std::size_t j = k; j < content.size(); ++j) above += content[j];
       above /= s->per_particle();
@@ -190,9 +191,10 @@ TEST_CASE("meson_decay_source: samples sum to the spectrum and their energies ar
   }
 }
 
-TEST_CASE("meson_decay_source: acceptance of an off-axis square and an on-axis disc vs direct "
-          "quadrature",
-          "[production][meson_decay_source]") {
+TEST_CASE(
+    "meson_decay_source: acceptance of an off-axis square and an on-axis disc vs direct "
+    "quadrature",
+    "[production][meson_decay_source]") {
   SECTION("CHARM-like: eta at 400 GeV, 3 m x 3 m square 4.8 m off axis at 500 m, E > 5 GeV") {
     const sp::meson_decay_source src(sp::meson::eta, 400.0, 63.546, nlohmann::json::object());
     const double m = 0.1, threshold = 5.0, z = 500, cy = 4.8, h = 1.5;
@@ -254,12 +256,12 @@ TEST_CASE("meson_decay_source: settings, keys and errors", "[production][meson_d
   CHECK_THROWS_WITH(sp::meson_decay_source(sp::meson::pi0, 70.0, 55.845, {{"colour", 1}}),
                     Catch::Contains("unknown setting 'colour'"));
   // The η/π⁰ ratio is no setting of the π⁰ source.
-  CHECK_THROWS_WITH(sp::meson_decay_source(sp::meson::pi0, 70.0, 55.845,
-                                           {{"eta_to_pi0_ratio", 0.1}}),
-                    Catch::Contains("unknown setting 'eta_to_pi0_ratio'"));
-  CHECK_THROWS_WITH(sp::meson_decay_source(sp::meson::eta, 70.0, 55.845,
-                                           {{"nuclear_pt_dependence", "cubic"}}),
-                    Catch::Contains("nuclear_pt_dependence = \"cubic\""));
+  CHECK_THROWS_WITH(
+      sp::meson_decay_source(sp::meson::pi0, 70.0, 55.845, {{"eta_to_pi0_ratio", 0.1}}),
+      Catch::Contains("unknown setting 'eta_to_pi0_ratio'"));
+  CHECK_THROWS_WITH(
+      sp::meson_decay_source(sp::meson::eta, 70.0, 55.845, {{"nuclear_pt_dependence", "cubic"}}),
+      Catch::Contains("nuclear_pt_dependence = \"cubic\""));
   const sp::meson_decay_source lin(sp::meson::pi0, 70.0, 55.845,
                                    {{"nuclear_pt_dependence", "linear"}});
   CHECK(lin.key() != a.key());

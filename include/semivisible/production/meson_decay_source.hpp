@@ -161,8 +161,8 @@ class meson_decay_source final : public source {
           const double c_lo = s->cos_lo[d.index];
           const double c = std::min(1.0, c_lo + (1 - c_lo) * r.uniform());
           const double phi_star = 2 * std::numbers::pi * r.uniform();
-          const auto a = decay_to_lab(mp, nodes[d.index].momentum, nodes[d.index].theta, m, c,
-                                      phi_star);
+          const auto a =
+              decay_to_lab(mp, nodes[d.index].momentum, nodes[d.index].theta, m, c, phi_star);
           double phi = a.phi + d.phi;
           const double w = o.cones.empty()
                                ? d.weight

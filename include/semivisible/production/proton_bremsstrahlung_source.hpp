@@ -49,7 +49,8 @@ class proton_bremsstrahlung_source final : public source {
   /// Draws per call of samples(): sampling_options::per_node × this (the spectrum's 256 nodes).
   static constexpr std::size_t draws_per_node = 256;
 
-  /// Protons of `beam_energy` [GeV]; `settings` from the experiment file; `where` prefixes messages.
+  /// Protons of `beam_energy` [GeV]; `settings` from the experiment file; `where` prefixes
+  /// messages.
   proton_bremsstrahlung_source(double beam_energy, const nlohmann::json& settings,
                                const std::string& where = "proton_bremsstrahlung") {
     settings_.beam_energy = beam_energy;
@@ -74,9 +75,9 @@ class proton_bremsstrahlung_source final : public source {
         if (v == "z_plus")
           settings_.variant = splitting_variant::z_plus;
         else if (v != "one_plus")
-          throw invalid_parameter(fmt::format(
-              "{}: splitting = {}, but must be \"one_plus\" (default) or \"z_plus\"", where,
-              v.dump()));
+          throw invalid_parameter(
+              fmt::format("{}: splitting = {}, but must be \"one_plus\" (default) or \"z_plus\"",
+                          where, v.dump()));
       } else if (k != "note") {
         throw invalid_parameter(fmt::format(
             "{}: unknown setting '{}' (known: z_min, z_max, pt_max_GeV, hierarchy_factor, "

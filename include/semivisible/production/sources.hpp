@@ -69,14 +69,14 @@ struct source_context {
                                                                source_context& context) {
   const std::string where =
       fmt::format("experiment '{}': production[{}] '{}'", e.name, index, spec.name);
-  const bool proton_source = spec.name == "pi0_decay" || spec.name == "eta_decay" ||
-                             spec.name == "proton_bremsstrahlung";
+  const bool proton_source =
+      spec.name == "pi0_decay" || spec.name == "eta_decay" || spec.name == "proton_bremsstrahlung";
   const bool electron_source = spec.name == "bremsstrahlung" || spec.name == "annihilation";
   const bool protons = e.beam.particle == experiment::beam_particle::proton;
   if ((proton_source && !protons) || (electron_source && protons))
-    throw invalid_parameter(fmt::format(
-        "{}: a source for {} beams, but beam.particle = {}", where,
-        proton_source ? "proton" : "electron and positron", experiment::to_string(e.beam.particle)));
+    throw invalid_parameter(fmt::format("{}: a source for {} beams, but beam.particle = {}", where,
+                                        proton_source ? "proton" : "electron and positron",
+                                        experiment::to_string(e.beam.particle)));
   if (spec.name == "bremsstrahlung")
     return std::make_shared<const bremsstrahlung_source>(
         e.target.material, e.target.thickness_X0, e.beam.energy_GeV, lowest_energy_of_interest(e),

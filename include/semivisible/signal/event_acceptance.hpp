@@ -14,9 +14,10 @@
 // Each event's decaying particle has u = 1/(βγ) and direction d; its products' lab momenta fix
 // where along the flight the event is seen (detector/plane_acceptance.hpp): intervals [a, b] of z
 // inside the region's decay interval, giving the entries (w, u a/d_z, u b/d_z). The plain
-// decay-in-interval entries are kept too (the `probability`/`acceptance` split of the output). Deterministic: every event has its own counter-based stream
-// (numerics/random_stream.hpp) keyed by (seed, mass stream, event index) — the same events for any
-// thread count. Events below a region's A′ energy threshold count as produced but never seen.
+// decay-in-interval entries are kept too (the `probability`/`acceptance` split of the output).
+// Deterministic: every event has its own counter-based stream (numerics/random_stream.hpp) keyed by
+// (seed, mass stream, event index) — the same events for any thread count. Events below a region's
+// A′ energy threshold count as produced but never seen.
 #pragma once
 
 #include <cmath>
@@ -79,9 +80,9 @@ inline detector::plane_geometry plane_of(const experiment::region& r, double pro
     const auto& r = e.regions.at(k);
     if (!r.detector) continue;
     const auto& d = *r.detector;
-    const double size =
-        d.form == experiment::detector_plane::shape::disc ? d.radius_m
-                                                          : std::min(d.half_width_m, d.half_height_m);
+    const double size = d.form == experiment::detector_plane::shape::disc
+                            ? d.radius_m
+                            : std::min(d.half_width_m, d.half_height_m);
     const double angle = size / (d.z_m - e.target.production_z_m);
     f = f == 0 ? angle : std::min(f, angle);
   }

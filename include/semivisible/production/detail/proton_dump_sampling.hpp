@@ -58,8 +58,7 @@ class binned_spectrum : public energy_spectrum {
   static constexpr std::size_t default_bins = 128;
 
   /// An empty histogram on [threshold, top] (no bins when top ≤ threshold: the spectrum is 0).
-  binned_spectrum(double mass_aprime, double threshold, double top,
-                  std::size_t bins = default_bins)
+  binned_spectrum(double mass_aprime, double threshold, double top, std::size_t bins = default_bins)
       : mass_(mass_aprime), threshold_(threshold), top_(std::max(top, threshold)) {
     if (top_ > threshold_ && bins > 0) {
       edges_.resize(bins + 1);
@@ -255,8 +254,8 @@ void draw_parents(const std::vector<parent>& parents, std::size_t n, const sampl
       i = pick(cdf, r.uniform());
       phi = two_pi * r.uniform();
     } else {
-      const auto c = std::min<std::size_t>(static_cast<std::size_t>(r.uniform() * nc),
-                                           cones.size() - 1);
+      const auto c =
+          std::min<std::size_t>(static_cast<std::size_t>(r.uniform() * nc), cones.size() - 1);
       i = pick(cones[c].cdf, r.uniform());
       phi = cones[c].cone.phi + cones[c].half_width[i] * (2 * r.uniform() - 1);
     }
