@@ -30,7 +30,6 @@
 
 #include "semivisible/error.hpp"
 #include "semivisible/production/detail/proton_dump_sampling.hpp"
-#include "semivisible/production/meson_decay_source.hpp"
 #include "semivisible/production/proton_bremsstrahlung.hpp"
 #include "semivisible/production/source.hpp"
 #include "semivisible/production/spectrum.hpp"
