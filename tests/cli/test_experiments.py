@@ -9,7 +9,7 @@ from clitest import run, run_json, check, bad_input, finish
 here = os.path.dirname(os.path.abspath(__file__))
 r = run_json("experiments")
 names = [e["name"] for e in r.get("experiments", [])]
-for n in ["na64-2016-2018", "na64-compact-hcal1"]:
+for n in ["na64-2016-2018", "na64-compact-hcal1", "e137", "nucal", "charm"]:
     check(n in names, f"built-in {n} listed: {names}")
 for e in r.get("experiments", []):
     check(set(["name", "description", "beam", "production", "regions"]) <= set(e),

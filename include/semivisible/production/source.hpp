@@ -30,6 +30,14 @@ struct aprime_sample {
   double weight;
 };
 
+/// A cone of directions around a detector plane as seen from the production point: polar angle θ
+/// and azimuth φ of its centre [rad] and its angular radius [rad].
+struct focus_cone {
+  double theta = 0;
+  double phi = 0;
+  double radius = 0;
+};
+
 /// How many angles per energy node, and the stream (counter-based: reproducible, thread-count
 /// independent).
 struct sampling_options {
@@ -41,6 +49,10 @@ struct sampling_options {
   /// (a defensive mixture, weights ≤ 2: Hesterberg, Technometrics 37 (1995) 185), so that a
   /// small, distant detector sees more samples at the same cost.
   double focus_angle = 0;
+  /// The detector planes that will look at the samples, as cones (empty: none). The proton-dump
+  /// sources draw half of their parents (mesons, brem nodes) aimed at them and weight them (the
+  /// same defensive mixture), which matters for an off-axis detector (CHARM).
+  std::vector<focus_cone> cones{};
 };
 
 class source {

@@ -4,7 +4,9 @@
 // `source_set(experiment)` builds every listed source (or only those named in `only`, the CLI's
 // --production); `spectrum(m, E_min)` is the sum over them, `samples(m, E_min)` their weighted A′
 // with directions. The sources of one experiment share its electromagnetic shower. Messages name
-// the experiment and the key (`production[1]`). Adding a source: one header implementing
+// the experiment and the key (`production[1]`); a source of the wrong beam particle (a proton
+// source in an electron-beam experiment, or the reverse) is an error naming the beam particle.
+// Adding a source: one header implementing
 // production::source and one line in `make_source` (docs/extending.md).
 #pragma once
 
@@ -24,6 +26,8 @@
 #include "semivisible/experiment/experiment.hpp"
 #include "semivisible/production/annihilation_source.hpp"
 #include "semivisible/production/bremsstrahlung_source.hpp"
+#include "semivisible/production/meson_decay_source.hpp"
+#include "semivisible/production/proton_bremsstrahlung_source.hpp"
 #include "semivisible/production/shower_track_length.hpp"
 #include "semivisible/production/source.hpp"
 #include "semivisible/production/spectrum.hpp"
@@ -65,6 +69,14 @@ struct source_context {
                                                                source_context& context) {
   const std::string where =
       fmt::format("experiment '{}': production[{}] '{}'", e.name, index, spec.name);
+  const bool proton_source =
+      spec.name == "pi0_decay" || spec.name == "eta_decay" || spec.name == "proton_bremsstrahlung";
+  const bool electron_source = spec.name == "bremsstrahlung" || spec.name == "annihilation";
+  const bool protons = e.beam.particle == experiment::beam_particle::proton;
+  if ((proton_source && !protons) || (electron_source && protons))
+    throw invalid_parameter(fmt::format("{}: a source for {} beams, but beam.particle = {}", where,
+                                        proton_source ? "proton" : "electron and positron",
+                                        experiment::to_string(e.beam.particle)));
   if (spec.name == "bremsstrahlung")
     return std::make_shared<const bremsstrahlung_source>(
         e.target.material, e.target.thickness_X0, e.beam.energy_GeV, lowest_energy_of_interest(e),
@@ -72,8 +84,17 @@ struct source_context {
   if (spec.name == "annihilation")
     return std::make_shared<const annihilation_source>(e.target.material, context.shower_of(e),
                                                        spec.settings, where);
-  throw semivisible::domain_error(fmt::format(
-      "{}: this source is not implemented yet (implemented: bremsstrahlung, annihilation)", where));
+  if (spec.name == "pi0_decay" || spec.name == "eta_decay")
+    return std::make_shared<const meson_decay_source>(
+        spec.name == "pi0_decay" ? meson::pi0 : meson::eta, e.beam.energy_GeV,
+        e.target.material.atoms.mass_number, spec.settings, where);
+  if (spec.name == "proton_bremsstrahlung")
+    return std::make_shared<const proton_bremsstrahlung_source>(e.beam.energy_GeV, spec.settings,
+                                                                where);
+  throw semivisible::domain_error(
+      fmt::format("{}: unknown source (known: bremsstrahlung, annihilation for electron and "
+                  "positron beams; pi0_decay, eta_decay, proton_bremsstrahlung for proton beams)",
+                  where));
 }
 
 /// A function giving one source's spectrum for (m_A′, E_min): the source itself, or a cache.

@@ -14,9 +14,10 @@
 // Each event's decaying particle has u = 1/(βγ) and direction d; its products' lab momenta fix
 // where along the flight the event is seen (detector/plane_acceptance.hpp): intervals [a, b] of z
 // inside the region's decay interval, giving the entries (w, u a/d_z, u b/d_z). The plain
-// decay-in-interval entries are kept too (the `probability`/`acceptance` split of the output). Deterministic: every event has its own counter-based stream
-// (numerics/random_stream.hpp) keyed by (seed, mass stream, event index) — the same events for any
-// thread count. Events below a region's A′ energy threshold count as produced but never seen.
+// decay-in-interval entries are kept too (the `probability`/`acceptance` split of the output).
+// Deterministic: every event has its own counter-based stream (numerics/random_stream.hpp) keyed by
+// (seed, mass stream, event index) — the same events for any thread count. Events below a region's
+// A′ energy threshold count as produced but never seen.
 #pragma once
 
 #include <cmath>
@@ -79,13 +80,34 @@ inline detector::plane_geometry plane_of(const experiment::region& r, double pro
     const auto& r = e.regions.at(k);
     if (!r.detector) continue;
     const auto& d = *r.detector;
-    const double size =
-        d.form == experiment::detector_plane::shape::disc ? d.radius_m
-                                                          : std::min(d.half_width_m, d.half_height_m);
+    const double size = d.form == experiment::detector_plane::shape::disc
+                            ? d.radius_m
+                            : std::min(d.half_width_m, d.half_height_m);
     const double angle = size / (d.z_m - e.target.production_z_m);
     f = f == 0 ? angle : std::min(f, angle);
   }
   return f;
+}
+
+/// The detector planes of the regions `which` as cones seen from the production point: centre
+/// direction (|c|/z_D, atan2(c_y, c_x)) and radius 1.5 × (half-diagonal or disc radius)/z_D — the
+/// margin covers the spread of the decay products about their parent. Only a proposal for the
+/// sources' importance sampling (any cone keeps the samples unbiased).
+[[nodiscard]] inline std::vector<production::focus_cone> focus_cones(
+    const experiment::experiment& e, const std::vector<std::size_t>& which) {
+  std::vector<production::focus_cone> cones;
+  for (const std::size_t k : which) {
+    const auto& r = e.regions.at(k);
+    if (!r.detector) continue;
+    const auto& d = *r.detector;
+    const double z = d.z_m - e.target.production_z_m;
+    const double size = d.form == experiment::detector_plane::shape::disc
+                            ? d.radius_m
+                            : std::hypot(d.half_width_m, d.half_height_m);
+    cones.push_back({std::hypot(d.center_x_m, d.center_y_m) / z,
+                     std::atan2(d.center_y_m, d.center_x_m), 1.5 * size / z});
+  }
+  return cones;
 }
 
 /// Does region r need the event-level engine (a detector plane or a visible-energy threshold)?

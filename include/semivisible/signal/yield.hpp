@@ -413,6 +413,7 @@ class yield_model {
             fn, e.name));
       auto sampling = options.sampling;
       if (sampling.focus_angle == 0) sampling.focus_angle = focus_angle(e, event_regions);
+      if (sampling.cones.empty()) sampling.cones = focus_cones(e, event_regions);
       const auto samples = providers.samples(mass_aprime_, events_lo, sampling);
       events_unit_ = 0;
       for (const auto& x : samples) events_unit_ += x.weight;
