@@ -48,7 +48,7 @@ struct survey_cli_options {
   unsigned threads = 0;
   bool force = false;
   bool plots = true;
-  std::string python = "python3";
+  std::string python = "/usr/bin/python3";
   std::string plot_script;
   output_format format = output_format::text;
 };

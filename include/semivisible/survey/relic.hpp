@@ -9,6 +9,10 @@
 // not matter (y constant), and within 0.3 % in ε on the default grid elsewhere (largest near the
 // resonance R → 2 + f; tests/survey/relic.test.cpp measures it against the exact solve).
 // `alpha_nodes = 0` (or an axis with no more points than nodes) solves every α_D exactly.
+// A node whose solve fails (the target's ε root or its width iteration not converging, ~2 % of
+// the default grid, near R → 2 + f and at large m_χ1) leaves the whole triple without a relic ε,
+// with that node's status: nothing is extrapolated, and the failing solves (slow: up to 12 width
+// iterations) are not repeated for every α_D.
 // ε = √(y R⁴/α_D) with R = m_A′/m_χ1.
 #pragma once
 
@@ -69,8 +73,10 @@ struct relic_value {
     const double x = n == 1 ? a : a + (b - a) * static_cast<double>(k) / static_cast<double>(n - 1);
     const double alpha = std::exp(x);
     const relic_value v = solve(alpha);
-    if (!v.epsilon) {  // one node failed: solve every α_D exactly, each with its own status
-      for (std::size_t i = 0; i < alphas.size(); ++i) out[i] = solve(alphas[i]);
+    if (!v.epsilon) {  // a node failed: no relic ε for this triple (never extrapolated)
+      for (auto& o : out)
+        o = {std::nullopt, {v.status.code, fmt::format("alpha_D node {}: {}", alpha,
+                                                       v.status.message)}};
       return out;
     }
     lx.push_back(x);
