@@ -40,7 +40,7 @@ struct survey_cli_options {
   std::string epsilon_range = "1e-8:1";
   std::string gm2 = "2021";
   std::size_t samples_per_node = 32;
-  std::size_t relic_alpha_nodes = 3;
+  std::size_t relic_alpha_nodes = 5;
   bool relic = true;
   double tolerance = 1e-3;
   std::string shard = "1/1";

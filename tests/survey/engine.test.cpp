@@ -71,7 +71,7 @@ TEST_CASE("a survey point's exclusion equals the maprime-epsilon scan's", "[surv
 
 TEST_CASE("relic epsilon: nodes in ln alpha_D against the exact target", "[survey]") {
   // Off the resonance (R = 3, f = 0.4) and close to it (R = 2.5, f = 0.3).
-  for (const auto [ratio, f] : {std::pair{3.0, 0.4}, std::pair{2.5, 0.3}}) {
+  for (const auto& [ratio, f] : {std::pair{3.0, 0.4}, std::pair{2.5, 0.3}}) {
     const double m1 = 0.1 / ratio;
     const std::vector<double> alphas = sv::values(sv::axis{1e-3, 0.5, 7});
     sv::relic_settings s;
@@ -80,8 +80,9 @@ TEST_CASE("relic epsilon: nodes in ln alpha_D against the exact target", "[surve
       const auto exact = semivisible::relic::thermal_target(m1, f, alphas[i], ratio);
       REQUIRE(exact.status.ok());
       REQUIRE(v[i].epsilon);
-      // 3 nodes over 2.7 decades of alpha_D: measured <= 1.5 % (docs/survey.md); 3 % bound.
-      CHECK(*v[i].epsilon == Approx(exact.epsilon).epsilon(0.03));
+      // 5 nodes over 2.7 decades of alpha_D: measured <= 1.9 % on 18 triples (relic.hpp); the
+      // 2.5 % bound fails with 4 nodes (3.4-4.2 % at R = 2.5, f = 0.3).
+      CHECK(*v[i].epsilon == Approx(exact.epsilon).epsilon(0.025));
     }
   }
 }
@@ -96,7 +97,7 @@ TEST_CASE("closed points, and shards merging into the single run", "[survey]") {
   const auto single = s.run({.threads = 2, .progress = false});
   REQUIRE(single.rows.size() == 24);
   std::size_t closed = 0;
-  for (const auto& r : single.rows) closed += r[column(single, "status")] == "closed" ? 1 : 0;
+  for (const auto& r : single.rows) closed += r[column(single, "status")] == "closed" ? 1u : 0u;
   CHECK(closed == 6);  // 3 masses x 2 alpha_D at (2.2, 0.4)
   std::vector<sv::table> shards;
   for (std::size_t k : {2u, 1u, 3u}) {  // any order
