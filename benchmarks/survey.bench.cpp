@@ -36,9 +36,9 @@ static void BM_survey_triple(benchmark::State& state) {
   std::size_t t = 0;
   benchmark::DoNotOptimize(s.rows_of_triple(t++ % 64));  // warm the per-m_A' caches
   for (auto _ : state) benchmark::DoNotOptimize(s.rows_of_triple(t++ % 64));
-  state.counters["per_point"] = benchmark::Counter(
-      static_cast<double>(state.iterations() * alphas),
-      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["per_point"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * alphas),
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_survey_triple)
     ->Args({1, 0})

@@ -10,9 +10,9 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "semivisible/error.hpp"
+#include "semivisible/io/atomic_file.hpp"
 #include "semivisible/io/json.hpp"
 #include "semivisible/io/output_directory.hpp"
-#include "semivisible/io/atomic_file.hpp"
 #include "semivisible/scan/merge.hpp"
 #include "semivisible/survey/table.hpp"
 
@@ -34,15 +34,15 @@ void run_survey_merge(const merge_options& o) {
     try {
       j = nlohmann::ordered_json::parse(io::read_text(path, "merge: DIR"));
     } catch (const nlohmann::json::exception& e) {
-      throw invalid_parameter(fmt::format("merge: DIR '{}': survey.json is not JSON: {}", dir, e.what()));
+      throw invalid_parameter(
+          fmt::format("merge: DIR '{}': survey.json is not JSON: {}", dir, e.what()));
     }
     shards.push_back(survey::table_from_json(j, fmt::format("merge: DIR '{}' survey.json", dir)));
   }
   const auto merged = survey::merge(shards, o.inputs);
   std::error_code ec;
   std::filesystem::create_directories(o.out, ec);
-  if (ec)
-    throw invalid_parameter(fmt::format("merge: --out = '{}': {}", o.out, ec.message()));
+  if (ec) throw invalid_parameter(fmt::format("merge: --out = '{}': {}", o.out, ec.message()));
   io::write_atomically(std::filesystem::path(o.out) / "survey.csv", survey::to_csv_text(merged));
   io::write_atomically(std::filesystem::path(o.out) / "survey.json", survey::to_json_text(merged));
   print_record({{"shards", static_cast<std::int64_t>(shards.size())},
@@ -61,7 +61,8 @@ void run_merge(const merge_options& o) {
           o.out, dir));
   // Survey shards (DIR/survey.json, `semivisible survey --shard K/N`) merge as surveys.
   std::error_code ec;
-  if (!o.inputs.empty() && std::filesystem::exists(std::filesystem::path(o.inputs.front()) / "survey.json", ec)) {
+  if (!o.inputs.empty() &&
+      std::filesystem::exists(std::filesystem::path(o.inputs.front()) / "survey.json", ec)) {
     run_survey_merge(o);
     return;
   }

@@ -66,9 +66,9 @@ survey::axis parse_axis(const std::string& text, const std::string& option, std:
     a.hi = r.hi;
   }
   if (points == 1 && a.lo != a.hi)
-    throw invalid_parameter(fmt::format(
-        "{} = '{}' with 1 point, but one point needs a single value (give V or V:V)", option,
-        text));
+    throw invalid_parameter(
+        fmt::format("{} = '{}' with 1 point, but one point needs a single value (give V or V:V)",
+                    option, text));
   return a;
 }
 
@@ -118,20 +118,22 @@ std::vector<experiment::experiment> load_experiments(const survey_cli_options& o
       }
     }
     if (out.empty())
-      throw invalid_parameter(fmt::format("--experiments = '{}': no experiment named", *o.experiments));
+      throw invalid_parameter(
+          fmt::format("--experiments = '{}': no experiment named", *o.experiments));
   } else {
     for (const auto& name : experiment::builtin_names(data_dir())) {
       try {
         auto e = experiment::builtin(name, data_dir());
         if (is_projection(e)) {
-          notes.push_back(fmt::format("{}: a projection, not data (left out; name it to use it)", name));
+          notes.push_back(
+              fmt::format("{}: a projection, not data (left out; name it to use it)", name));
           continue;
         }
         (void)production::source_set(e);  // sources the library can build
         out.push_back(std::move(e));
       } catch (const std::exception& e) {
-        notes.push_back(fmt::format("{}: cannot run the semi-visible model, left out: {}", name,
-                                    e.what()));
+        notes.push_back(
+            fmt::format("{}: cannot run the semi-visible model, left out: {}", name, e.what()));
       }
     }
     if (out.empty()) throw invalid_parameter("survey: no built-in experiment could be loaded");
@@ -139,8 +141,7 @@ std::vector<experiment::experiment> load_experiments(const survey_cli_options& o
   for (std::size_t i = 0; i < out.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (out[i].name == out[j].name)
-        throw invalid_parameter(
-            fmt::format("--experiments: '{}' is given twice", out[i].name));
+        throw invalid_parameter(fmt::format("--experiments: '{}' is given twice", out[i].name));
   return out;
 }
 
@@ -168,9 +169,9 @@ void run_survey(const survey_cli_options& o) {
   c.axes.splitting = parse_axis(o.splitting_range, "--splitting-range", n[3]);
   using L = model::limits;
   if (!(c.axes.alpha_dark.hi <= L::alpha_dark_max))
-    throw invalid_parameter(fmt::format(
-        "--alpha-dark-range = '{}', but alpha_D must be <= 4 pi = {} (perturbativity)",
-        o.alpha_dark_range, L::alpha_dark_max));
+    throw invalid_parameter(
+        fmt::format("--alpha-dark-range = '{}', but alpha_D must be <= 4 pi = {} (perturbativity)",
+                    o.alpha_dark_range, L::alpha_dark_max));
   if (!(c.axes.mass_ratio.lo > 2))
     throw invalid_parameter(fmt::format(
         "--mass-ratio-range = '{}', but m_A'/m_chi1 must be > 2 + Delta/m_chi1 (A' -> chi1 "
@@ -245,9 +246,12 @@ void run_survey(const survey_cli_options& o) {
   const std::size_t st = col("status"), fr = col("gm2_band_allowed_fraction");
   for (const auto& r : t.rows) {
     const auto status = r[st].get<std::string>();
-    if (status == "ok") ++ok;
-    else if (status == "closed") ++closed;
-    else ++failed;
+    if (status == "ok")
+      ++ok;
+    else if (status == "closed")
+      ++closed;
+    else
+      ++failed;
     if (r[fr].is_number() && r[fr].get<double>() == 0) ++band_excluded;
   }
   std::string names;
@@ -262,9 +266,8 @@ void run_survey(const survey_cli_options& o) {
                 {"points_failed", failed},
                 {"points_band_fully_excluded", band_excluded},
                 {"seconds_compute", seconds},
-                {"seconds_total", std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                                                t0)
-                                      .count()},
+                {"seconds_total",
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()},
                 {"out", o.out}},
                o.format, notes);
 }
@@ -311,7 +314,8 @@ void add_survey_command(CLI::App& app) {
       ->check(thread_count)
       ->capture_default_str();
   cmd->add_option("--out", o->out, "Output directory")->required();
-  cmd->add_flag("--force", o->force, "Replace --out even if it holds files this tool did not write");
+  cmd->add_flag("--force", o->force,
+                "Replace --out even if it holds files this tool did not write");
   cmd->add_flag("!--no-plots", o->plots, "Skip the heat-map plots")->disable_flag_override();
   cmd->add_option("--python", o->python, "Python interpreter with matplotlib")
       ->capture_default_str();

@@ -45,8 +45,9 @@ TEST_CASE("a survey point's exclusion equals the maprime-epsilon scan's", "[surv
   const auto iv = row[column(t, "na64-2016-2018.intervals")];
   REQUIRE(iv.size() == 1);
   // Independent path: the scan's own test maker on the scan's default ε range [1e-6, 0.1].
-  auto pc = semivisible::scan::make_plane_config(semivisible::scan::plane::maprime_epsilon,
-                                                 semivisible::experiment::builtin("na64-2016-2018"));
+  auto pc =
+      semivisible::scan::make_plane_config(semivisible::scan::plane::maprime_epsilon,
+                                           semivisible::experiment::builtin("na64-2016-2018"));
   const auto test = semivisible::scan::make_test_maker(pc)(m);
   const auto r = semivisible::scan::excluded_intervals(test, pc.intervals);
   REQUIRE(r.intervals.size() == 1);
@@ -64,8 +65,7 @@ TEST_CASE("a survey point's exclusion equals the maprime-epsilon scan's", "[surv
   // The fraction from the interval by hand.
   const double l = std::max(iv[0][0].get<double>(), lo), u = std::min(iv[0][1].get<double>(), hi);
   const double expect = u > l ? 1 - std::log(u / l) / std::log(hi / lo) : 1.0;
-  CHECK(row[column(t, "gm2_band_allowed_fraction")].get<double>() ==
-        Approx(expect).epsilon(1e-12));
+  CHECK(row[column(t, "gm2_band_allowed_fraction")].get<double>() == Approx(expect).epsilon(1e-12));
   CHECK(row[column(t, "status")].get<std::string>() == "ok");
 }
 

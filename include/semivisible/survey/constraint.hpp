@@ -74,8 +74,8 @@ class experiment_constraint {
  public:
   explicit experiment_constraint(experiment_setup s, std::size_t sample_capacity = 16)
       : setup_(std::move(s)),
-        sources_(std::make_shared<const production::source_set>(setup_.experiment,
-                                                                setup_.production)),
+        sources_(
+            std::make_shared<const production::source_set>(setup_.experiment, setup_.production)),
         spectra_(std::make_shared<scan::spectrum_cache>()),
         samples_(std::make_shared<sample_cache>(sample_capacity)),
         calculator_(scan::counting_model_of(setup_.experiment, setup_.background_scale),

@@ -130,7 +130,9 @@ struct experiment_point {
   solver_status status;
 };
 
-inline json number_or_null(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+inline json number_or_null(const std::optional<double>& v) {
+  return v ? json(*v) : json(nullptr);
+}
 
 inline std::string join(const std::vector<std::string>& names) {
   std::string s;
@@ -139,8 +141,8 @@ inline std::string join(const std::vector<std::string>& names) {
 }
 
 /// One row from the point's results.
-inline std::vector<json> make_row(const survey_config& c, std::size_t index, double m,
-                                  double alpha, double ratio, double f,
+inline std::vector<json> make_row(const survey_config& c, std::size_t index, double m, double alpha,
+                                  double ratio, double f,
                                   const physics::gm2_epsilon_band<double>* band,
                                   const relic_value* relic,
                                   const std::vector<experiment_point>* per_exp,
@@ -167,7 +169,8 @@ inline std::vector<json> make_row(const survey_config& c, std::size_t index, dou
       if (status_text == "ok") status_text = std::string(to_string(x.status.code));
     }
     all.insert(all.end(), x.intervals.begin(), x.intervals.end());
-    if (excluded_at(x.intervals, band->central)) central.push_back(c.experiments[e].experiment.name);
+    if (excluded_at(x.intervals, band->central))
+      central.push_back(c.experiments[e].experiment.name);
     if (relic && relic->epsilon && excluded_at(x.intervals, *relic->epsilon))
       relic_by.push_back(c.experiments[e].experiment.name);
   }
@@ -212,7 +215,8 @@ class prepared_survey {
     validate(config_.axes);
     scan::validate(config_.intervals);
     if (config_.experiments.empty())
-      throw invalid_parameter("semivisible::survey::prepared_survey: experiments = (none), but must be >= 1");
+      throw invalid_parameter(
+          "semivisible::survey::prepared_survey: experiments = (none), but must be >= 1");
     for (const auto& e : config_.experiments) constraints_.emplace_back(e);
     masses_ = values(config_.axes.mass_aprime);
     alphas_ = values(config_.axes.alpha_dark);
@@ -273,8 +277,7 @@ class prepared_survey {
         per[e] = {r.intervals, r.status};
       }
       rows.push_back(detail::make_row(config_, index(a), m, alphas_[a], ratio, f, &band,
-                                      config_.relic.enabled ? &relic[a] : nullptr, &per, "ok",
-                                      {}));
+                                      config_.relic.enabled ? &relic[a] : nullptr, &per, "ok", {}));
     }
     return rows;
   }

@@ -91,8 +91,8 @@ inline void check_axis(const axis& a, std::string_view name, double min, double 
         "{}: {} points = 0, but must be >= 1 (a survey of zero points computes nothing)", fn,
         name));
   if (!std::isfinite(a.lo) || !std::isfinite(a.hi) || !(a.lo > 0))
-    throw invalid_parameter(fmt::format("{}: {} range = {}:{}, but must be finite and > 0 ({})",
-                                        fn, name, a.lo, a.hi, what));
+    throw invalid_parameter(fmt::format("{}: {} range = {}:{}, but must be finite and > 0 ({})", fn,
+                                        name, a.lo, a.hi, what));
   if (a.points == 1 ? !(a.lo == a.hi) : !(a.lo < a.hi))
     throw invalid_parameter(fmt::format(
         "{}: {} range = {}:{} with {} points, but must have LO < HI (or LO = HI for 1 point)", fn,
@@ -125,10 +125,9 @@ inline void validate(const grid& g) {
         "m_A'/m_chi1 > 2 + Delta/m_chi1 (A' -> chi1 chi2 closed everywhere: m_A' must exceed "
         "m_chi1 + m_chi2 = m_chi1 (2 + Delta/m_chi1))",
         fn, g.mass_ratio.lo, g.mass_ratio.hi, g.splitting.lo, g.splitting.hi));
-  const double n = static_cast<double>(g.mass_aprime.points) *
-                   static_cast<double>(g.alpha_dark.points) *
-                   static_cast<double>(g.mass_ratio.points) *
-                   static_cast<double>(g.splitting.points);
+  const double n =
+      static_cast<double>(g.mass_aprime.points) * static_cast<double>(g.alpha_dark.points) *
+      static_cast<double>(g.mass_ratio.points) * static_cast<double>(g.splitting.points);
   if (n > static_cast<double>(max_survey_points))
     throw invalid_parameter(
         fmt::format("{}: points = {}, but must be <= {}", fn, n, max_survey_points));

@@ -77,8 +77,8 @@ struct relic_value {
     const relic_value v = solve(alpha);
     if (!v.epsilon) {  // a node failed: no relic ε for this triple (never extrapolated)
       for (auto& o : out)
-        o = {std::nullopt, {v.status.code, fmt::format("alpha_D node {}: {}", alpha,
-                                                       v.status.message)}};
+        o = {std::nullopt,
+             {v.status.code, fmt::format("alpha_D node {}: {}", alpha, v.status.message)}};
       return out;
     }
     lx.push_back(x);

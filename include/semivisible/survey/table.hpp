@@ -37,9 +37,9 @@ inline constexpr int survey_format_version = 1;
 struct table {
   nlohmann::ordered_json parameters = nlohmann::ordered_json::object();
   scan::shard_spec shard{};
-  std::size_t point_count = 0;                      ///< points of the whole run (all shards)
-  std::vector<std::string> columns{};               ///< the first is "point_index"
-  std::vector<bool> csv{};                          ///< column also in survey.csv
+  std::size_t point_count = 0;         ///< points of the whole run (all shards)
+  std::vector<std::string> columns{};  ///< the first is "point_index"
+  std::vector<bool> csv{};             ///< column also in survey.csv
   std::vector<std::vector<nlohmann::ordered_json>> rows{};  ///< one per point, point_index order
 };
 
@@ -174,21 +174,20 @@ inline std::string csv_cell(const nlohmann::ordered_json& v) {
           "survey::merge: parameters of {} differ from those of {} (not the same survey)", name(i),
           name(0)));
     if (s.columns != first.columns || s.csv != first.csv)
-      throw invalid_parameter(fmt::format(
-          "survey::merge: columns of {} differ from those of {}", name(i), name(0)));
+      throw invalid_parameter(
+          fmt::format("survey::merge: columns of {} differ from those of {}", name(i), name(0)));
     if (s.shard.count != first.shard.count || s.point_count != first.point_count)
-      throw invalid_parameter(fmt::format(
-          "survey::merge: {} is shard {} of {} points, but {} is {} of {} points", name(i),
-          scan::to_string(s.shard), s.point_count, name(0), scan::to_string(first.shard),
-          first.point_count));
+      throw invalid_parameter(
+          fmt::format("survey::merge: {} is shard {} of {} points, but {} is {} of {} points",
+                      name(i), scan::to_string(s.shard), s.point_count, name(0),
+                      scan::to_string(first.shard), first.point_count));
     if (!seen.insert(s.shard.index).second)
       throw invalid_parameter(fmt::format("survey::merge: shard {} of {} was already given",
                                           scan::to_string(s.shard), name(i)));
   }
   if (seen.size() != first.shard.count)
-    throw invalid_parameter(fmt::format(
-        "survey::merge: shards = {} of {}, but all {} are needed", seen.size(),
-        first.shard.count, first.shard.count));
+    throw invalid_parameter(fmt::format("survey::merge: shards = {} of {}, but all {} are needed",
+                                        seen.size(), first.shard.count, first.shard.count));
   table out;
   out.parameters = first.parameters;
   out.point_count = first.point_count;
@@ -199,13 +198,13 @@ inline std::string csv_cell(const nlohmann::ordered_json& v) {
     return a[0].template get<std::size_t>() < b[0].template get<std::size_t>();
   });
   if (out.rows.size() != out.point_count)
-    throw invalid_parameter(fmt::format(
-        "survey::merge: the shards hold {} points, but the survey has point_count = {}",
-        out.rows.size(), out.point_count));
+    throw invalid_parameter(
+        fmt::format("survey::merge: the shards hold {} points, but the survey has point_count = {}",
+                    out.rows.size(), out.point_count));
   for (std::size_t i = 0; i < out.rows.size(); ++i)
     if (out.rows[i][0].get<std::size_t>() != i)
-      throw invalid_parameter(fmt::format(
-          "survey::merge: point_index {} is missing or repeated in the shards", i));
+      throw invalid_parameter(
+          fmt::format("survey::merge: point_index {} is missing or repeated in the shards", i));
   return out;
 }
 
