@@ -13,4 +13,5 @@ void add_merge_command(CLI::App& app);        // cmd_merge.cpp
 void add_relic_command(CLI::App& app);        // cmd_relic.cpp
 void add_na64_2021_command(CLI::App& app);    // cmd_na64_2021.cpp
 void add_experiments_command(CLI::App& app);  // cmd_experiments.cpp
+void add_survey_command(CLI::App& app);       // cmd_survey.cpp
 }  // namespace semivisible::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   semivisible::cli::add_relic_command(app);
   semivisible::cli::add_na64_2021_command(app);
   semivisible::cli::add_experiments_command(app);
+  semivisible::cli::add_survey_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,116 @@
+// semivisible/survey/constraint.hpp — one experiment as a survey constraint: the excluded ε
+// intervals at any (m_A′, α_D, m_A′/m_χ1, Δ/m_χ1), with the per-mass precompute done once per
+// mass triple (m_A′, R, f) and reused for every α_D and ε.
+//
+// Physics and statistics are exactly those of `semivisible scan` (scan/planes.hpp): the expected
+// events of signal::yield_model in every region, CLs on the experiment's counting model
+// (scan/analysis.hpp), the test t(ε) = ln(CLs/(1 − CL)) < 0 where excluded, and the excluded
+// intervals along ε by scan::excluded_intervals (log seeds, extremum refinement, TOMS 748 edges).
+// The event sample is keyed by the bits of m_A′ as in the scan, so a survey point reproduces the
+// maprime-epsilon scan at the same parameters to the edge tolerance.
+// Cost structure (why the loops are organised as they are): yield_model construction — the χ2
+// boost distribution and, for event-level regions, the decay of ~2000–7000 A′ samples and their
+// acceptance tables — is 0.05 ms (NA64) to 10–50 ms (E137) per (m_A′, R, f); A′ spectra depend on
+// m_A′ only (scan::spectrum_cache) and A′ samples too (survey::sample_cache); α_D and ε then enter
+// events(ε, α_D) analytically (lifetime ∝ 1/(ε² α_D), BR(A′ → χ1χ2)) at ~0.1 µs per region.
+#pragma once
+
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "semivisible/error.hpp"
+#include "semivisible/experiment/experiment.hpp"
+#include "semivisible/model/parameters.hpp"
+#include "semivisible/production/sources.hpp"
+#include "semivisible/scan/analysis.hpp"
+#include "semivisible/scan/intervals.hpp"
+#include "semivisible/scan/planes.hpp"
+#include "semivisible/scan/spectrum_cache.hpp"
+#include "semivisible/signal/yield.hpp"
+#include "semivisible/stats/cls.hpp"
+#include "semivisible/survey/sample_cache.hpp"
+
+namespace semivisible::survey {
+
+/// How one experiment enters a survey.
+struct experiment_setup {
+  experiment::experiment experiment;
+  signal::yield_options yield{};  ///< model kind (semivisible) and exposure (0: the experiment's)
+  std::optional<std::vector<std::string>> production{};  ///< only these sources (nullopt: all)
+  double background_scale = 1.0;  ///< multiplies backgrounds and their uncertainties
+};
+
+/// The per-(m_A′, R, f) part of one experiment: its yield model and a CLs calculator.
+/// Not thread-safe (the calculator caches); one per work unit.
+class constraint_at_masses {
+ public:
+  constraint_at_masses(signal::yield_model y, stats::cls_calculator c)
+      : yield_(std::move(y)), calculator_(std::move(c)) {}
+
+  /// t(ε) at α_D: ln(CLs/(1 − CL)), negative where excluded (scan/planes.hpp).
+  [[nodiscard]] double test(double epsilon, double alpha_dark) {
+    return scan::detail::exclusion_test(calculator_, yield_.events(epsilon, alpha_dark));
+  }
+
+  /// The excluded ε intervals at α_D on the range of `o`.
+  [[nodiscard]] scan::interval_result excluded(double alpha_dark, const scan::interval_options& o) {
+    return scan::excluded_intervals([&](double eps) { return test(eps, alpha_dark); }, o);
+  }
+
+  [[nodiscard]] const signal::yield_model& yield() const noexcept { return yield_; }
+
+ private:
+  signal::yield_model yield_;
+  stats::cls_calculator calculator_;
+};
+
+/// One experiment prepared for a survey: sources, caches and the background-only CLs part are
+/// built once; at(...) is thread-safe and gives the per-mass-triple part.
+class experiment_constraint {
+ public:
+  explicit experiment_constraint(experiment_setup s, std::size_t sample_capacity = 16)
+      : setup_(std::move(s)),
+        sources_(
+            std::make_shared<const production::source_set>(setup_.experiment, setup_.production)),
+        spectra_(std::make_shared<scan::spectrum_cache>()),
+        samples_(std::make_shared<sample_cache>(sample_capacity)),
+        calculator_(scan::counting_model_of(setup_.experiment, setup_.background_scale),
+                    scan::limit_options_of(setup_.experiment)) {
+    setup_.experiment.validate();
+  }
+
+  [[nodiscard]] const std::string& name() const noexcept { return setup_.experiment.name; }
+  [[nodiscard]] const experiment_setup& setup() const noexcept { return setup_; }
+
+  /// The precompute at (m_A′ [GeV], m_A′/m_χ1, Δ/m_χ1): throws as yield_model does.
+  [[nodiscard]] constraint_at_masses at(double mass_aprime, double mass_ratio,
+                                        double splitting) const {
+    const auto point =
+        model::parameters<double>::from_ratios(mass_aprime, 1e-3, 0.1, mass_ratio, splitting);
+    const auto get = scan::cached(spectra_);
+    signal::production_providers p;
+    p.spectrum = [s = sources_, get](double m, double lo) { return s->spectrum(m, lo, get); };
+    p.samples = [s = sources_, get, cache = samples_](double m, double lo,
+                                                      const production::sampling_options& o) {
+      return *cache->get(m, lo, o, [&] { return s->samples(m, lo, o, get); });
+    };
+    auto options = setup_.yield;
+    // The scan's stream: the bits of m_A′ (scan/planes.hpp), so the same events as `scan`.
+    std::memcpy(&options.sampling.stream, &mass_aprime, sizeof mass_aprime);
+    return constraint_at_masses(signal::yield_model(setup_.experiment, point, p, options),
+                                calculator_);
+  }
+
+ private:
+  experiment_setup setup_;
+  std::shared_ptr<const production::source_set> sources_;
+  std::shared_ptr<scan::spectrum_cache> spectra_;
+  std::shared_ptr<sample_cache> samples_;
+  stats::cls_calculator calculator_;
+};
+
+}  // namespace semivisible::survey
