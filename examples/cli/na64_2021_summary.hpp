@@ -88,6 +88,7 @@ inline const std::vector<other_curve>& other_curves() {
       {"maprime-epsilon-e137", "e137", "E137 (this library)"},
       {"maprime-epsilon-nucal", "nucal", "NuCal (this library)"},
       {"maprime-epsilon-charm", "charm", "CHARM (this library)"},
+      {"maprime-epsilon-babar-2017", "babar-2017", "BaBar 2017, reinterpreted (this library)"},
   };
   return list;
 }
