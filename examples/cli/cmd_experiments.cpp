@@ -30,8 +30,7 @@ void run_experiments(output_format format) {
       j["beam"] = {{"particle", std::string(experiment::to_string(e.beam.particle))},
                    {"energy_GeV", e.beam.energy_GeV},
                    {"particles_on_target", e.beam.particles_on_target}};
-      j["target"] = {{"material", e.target.material.name},
-                     {"thickness_X0", e.target.thickness_X0}};
+      j["target"] = {{"material", e.target.material.name}, {"thickness_X0", e.target.thickness_X0}};
     }
     std::string sources, regions;
     j["production"] = nlohmann::ordered_json::array();

@@ -1,6 +1,6 @@
-// tests/collider/babar_options.hpp — the BaBar 2017 mono-photon options of the collider tests, built
-// from the built-in experiment file data/experiments/babar-2017.json (every number and its source
-// are there; the file replaced the former header collider/babar_2017.hpp).
+// tests/collider/babar_options.hpp — the BaBar 2017 mono-photon options of the collider tests,
+// built from the built-in experiment file data/experiments/babar-2017.json (every number and its
+// source are there; the file replaced the former header collider/babar_2017.hpp).
 #pragma once
 
 #include "semivisible/collider/monophoton_table.hpp"

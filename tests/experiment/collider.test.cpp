@@ -16,8 +16,8 @@
 #include "semivisible/io/two_column_csv.hpp"
 
 namespace se = semivisible::experiment;
-using nlohmann::json;
 using Catch::Contains;
+using nlohmann::json;
 
 namespace {
 const std::string data_dir = SEMIVISIBLE_DATA_DIR;
@@ -61,8 +61,8 @@ TEST_CASE("babar-2017.json loads with the numbers it states", "[collider][experi
   CHECK(e.analysis.cl == 0.9);
   // The limit is the shipped reference curve, resolved beside the JSON file, value for value.
   CHECK_THAT(c.limit.file, Contains("reference/babar_2017_invisible_eps90.csv"));
-  const auto ref = semivisible::io::read_two_column_csv(
-      data_dir + "/reference/babar_2017_invisible_eps90.csv");
+  const auto ref =
+      semivisible::io::read_two_column_csv(data_dir + "/reference/babar_2017_invisible_eps90.csv");
   REQUIRE(c.limit.mass_aprime.size() == ref.size());
   REQUIRE(ref.size() == 167);
   for (std::size_t i = 0; i < ref.size(); ++i) {
@@ -93,8 +93,8 @@ TEST_CASE("malformed collider files name the file, the key and the value",
   {
     auto j = babar_json();
     j["collider"]["veto"]["radius_cm"] = 140;
-    CHECK_THAT(error_of(j), Contains("bad-collider.json") &&
-                                Contains("unknown key 'collider.veto.radius_cm'"));
+    CHECK_THAT(error_of(j),
+               Contains("bad-collider.json") && Contains("unknown key 'collider.veto.radius_cm'"));
   }
   {
     auto j = babar_json();
@@ -125,8 +125,8 @@ TEST_CASE("malformed collider files name the file, the key and the value",
   {
     auto j = babar_json();
     j["collider"]["photon_cos_theta_cm"] = {0.7, 0.6};
-    CHECK_THAT(error_of(j), Contains("bad-collider.json") &&
-                                Contains("collider.photon_cos_theta_cm[1] = 0.6"));
+    CHECK_THAT(error_of(j),
+               Contains("bad-collider.json") && Contains("collider.photon_cos_theta_cm[1] = 0.6"));
   }
   {
     auto j = babar_json();

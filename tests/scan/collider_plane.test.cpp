@@ -23,7 +23,9 @@ const semivisible::experiment::experiment& babar() {
   static const auto e = semivisible::experiment::builtin("babar-2017", SEMIVISIBLE_DATA_DIR);
   return e;
 }
-ss::plane_config config(ss::plane p) { return ss::make_plane_config(p, babar()); }
+ss::plane_config config(ss::plane p) {
+  return ss::make_plane_config(p, babar());
+}
 const semivisible::experiment::published_limit_spec& published() {
   return babar().collider->limit;
 }
@@ -115,21 +117,26 @@ TEST_CASE("collider planes in alpha_D and Delta/m_chi1 solve Eq. (R) at their ed
   SECTION("maprime-alphadark: the alpha_D scaling of c tau agrees with a table built at alpha_D") {
     auto c = config(ss::plane::maprime_alphadark);
     c.intervals.relative_tolerance = 1e-8;
-    const double m = 0.1, eps = semivisible::physics::gm2_band(m).central;
+    const double m = 0.3, eps = semivisible::physics::gm2_band(m).central;
     const auto rows = ss::plane_per_x(c)(m);
     std::size_t edges = 0;
     for (const auto& r : rows) {
       REQUIRE(r.status.ok());
       if (!r.lower) continue;
-      for (auto [y, at_range] : {std::pair{*r.lower, r.lower_at_range},
-                                 std::pair{*r.upper, r.upper_at_range}}) {
+      for (auto [y, at_range] :
+           {std::pair{*r.lower, r.lower_at_range}, std::pair{*r.upper, r.upper_at_range}}) {
         if (at_range) continue;
         ++edges;
         CHECK(std::abs(test_at(parameters::from_ratios(m, eps, y, 3.0, 0.4), published().at(m))) <
               1e-6);
       }
     }
-    CHECK(edges >= 1);  // ε_(g−2)(0.1 GeV) ≈ 2e-3 > ε_pub: small α_D excluded, large α_D not
+    // ε_(g−2)(0.3 GeV) = 6.3e-3 is above the α_D = 0.1 band's upper edge ε_u = 4.126e-3: α_D = 0.1
+    // is allowed. At α_0 = 0.1 (ε_u/ε)² the χ2 has the cτ (∝ 1/(ε²α_D)) of that edge, hence its P,
+    // and ε² P > ε_u² P = ε_pub²: excluded. So the one edge lies in (α_0, 0.1).
+    REQUIRE(edges == 1);
+    CHECK(*rows.front().upper > 0.1 * std::pow(4.126e-3 / eps, 2));
+    CHECK(*rows.front().upper < 0.1);
   }
   SECTION("mchi1-splitting") {
     auto c = config(ss::plane::mchi1_splitting);
@@ -140,12 +147,12 @@ TEST_CASE("collider planes in alpha_D and Delta/m_chi1 solve Eq. (R) at their ed
     for (const auto& r : rows) {
       REQUIRE(r.status.ok());
       if (!r.lower) continue;
-      for (auto [y, at_range] : {std::pair{*r.lower, r.lower_at_range},
-                                 std::pair{*r.upper, r.upper_at_range}}) {
+      for (auto [y, at_range] :
+           {std::pair{*r.lower, r.lower_at_range}, std::pair{*r.upper, r.upper_at_range}}) {
         if (at_range) continue;
         ++edges;
-        CHECK(std::abs(test_at(parameters::from_mass_chi1(m, eps, 0.1, m1, y),
-                               published().at(m))) < 1e-6);
+        CHECK(std::abs(test_at(parameters::from_mass_chi1(m, eps, 0.1, m1, y), published().at(m))) <
+              1e-6);
       }
     }
     CHECK(edges >= 1);

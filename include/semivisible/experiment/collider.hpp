@@ -44,10 +44,10 @@ struct veto_cylinder_spec {
 
 /// A published limit ε_pub(m_A′) on the invisible A′ (`reinterpret`).
 struct published_limit_spec {
-  std::string file;                  ///< the CSV path as resolved beside the JSON file
-  std::vector<double> mass_aprime;   ///< m_A′ [GeV], strictly increasing
-  std::vector<double> epsilon;       ///< ε_pub at those masses
-  double cl = 0.9;                   ///< the confidence level of the published limit
+  std::string file;                 ///< the CSV path as resolved beside the JSON file
+  std::vector<double> mass_aprime;  ///< m_A′ [GeV], strictly increasing
+  std::vector<double> epsilon;      ///< ε_pub at those masses
+  double cl = 0.9;                  ///< the confidence level of the published limit
 
   /// ε_pub at m [GeV]: the tabulated value exactly at a tabulated mass, linear interpolation in
   /// m between them (the convention of DarkCast .lmt curves); nullopt-like +∞ outside the range
@@ -65,8 +65,8 @@ struct published_limit_spec {
 
 /// Everything a collider reinterpretation needs besides the model point.
 struct collider_spec {
-  double sqrt_s_GeV = 0;      ///< nominal CM energy (`beam.sqrt_s_GeV`)
-  double luminosity_fb = 0;   ///< total integrated luminosity (`beam.luminosity_fb`)
+  double sqrt_s_GeV = 0;                ///< nominal CM energy (`beam.sqrt_s_GeV`)
+  double luminosity_fb = 0;             ///< total integrated luminosity (`beam.luminosity_fb`)
   std::vector<collider_run_spec> runs;  ///< `beam.runs`; their luminosities add up to the total
   double cos_theta_cm_min = 0;          ///< photon acceptance c_min < cosθ*_γ (CM frame)
   double cos_theta_cm_max = 0;          ///< cosθ*_γ < c_max

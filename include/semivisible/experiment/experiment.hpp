@@ -22,8 +22,8 @@
 #include <nlohmann/json.hpp>
 
 #include "semivisible/efficiency/table.hpp"
-#include "semivisible/experiment/collider.hpp"
 #include "semivisible/error.hpp"
+#include "semivisible/experiment/collider.hpp"
 #include "semivisible/production/materials.hpp"
 
 namespace semivisible::experiment {

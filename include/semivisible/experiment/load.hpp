@@ -205,9 +205,10 @@ inline source_spec read_source(const nlohmann::json& v, const json_reader& top, 
   }
   for (auto k : {"collider", "reinterpret"})
     if (top.has(k))
-      top.fail(fmt::format("'{}' is only for a collider experiment (beam.particle = "
-                           "electron_positron)",
-                           k));
+      top.fail(
+          fmt::format("'{}' is only for a collider experiment (beam.particle = "
+                      "electron_positron)",
+                      k));
   {
     const auto b = top.object("beam");
     b.only_keys({"particle", "energy_GeV", "particles_on_target", "note"});

@@ -95,8 +95,8 @@ struct collider_plane_settings {
         o.lo = lo;
         return rows_from(x, excluded_intervals(
                                 [&](double eps) {
-                                  return 1 - eps * eps * table.invisible_probability(eps) /
-                                                 published2;
+                                  return 1 -
+                                         eps * eps * table.invisible_probability(eps) / published2;
                                 },
                                 o));
       }
@@ -114,10 +114,11 @@ struct collider_plane_settings {
         const double ctau = table.proper_decay_length(eps);
         return rows_from(x, excluded_intervals(
                                 [&](double alpha_dark) {
-                                  return 1 - eps * eps *
-                                                 table.invisible_probability_for_proper_decay_length(
-                                                     ctau * s.alpha_dark / alpha_dark) /
-                                                 published2;
+                                  return 1 -
+                                         eps * eps *
+                                             table.invisible_probability_for_proper_decay_length(
+                                                 ctau * s.alpha_dark / alpha_dark) /
+                                             published2;
                                 },
                                 range));
       }
@@ -127,16 +128,16 @@ struct collider_plane_settings {
           if (!(eps > eps_pub)) return {exclusion_row{x, {}, {}, false, false, {}}};
           return {exclusion_row{x, range.lo, range.hi, true, true, {}}};
         }
-        return rows_from(x, excluded_intervals(
-                                [&](double f) {
-                                  const collider::monophoton_table table(
-                                      model::parameters<double>::from_mass_chi1(
-                                          m_aprime, eps, s.alpha_dark, x, f),
-                                      options);
-                                  return 1 - eps * eps * table.invisible_probability(eps) /
-                                                 published2;
-                                },
-                                range));
+        return rows_from(
+            x,
+            excluded_intervals(
+                [&](double f) {
+                  const collider::monophoton_table table(
+                      model::parameters<double>::from_mass_chi1(m_aprime, eps, s.alpha_dark, x, f),
+                      options);
+                  return 1 - eps * eps * table.invisible_probability(eps) / published2;
+                },
+                range));
       }
     }
     return {exclusion_row{x, {}, {}, false, false, {}}};

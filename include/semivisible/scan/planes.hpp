@@ -18,9 +18,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <limits>
@@ -242,9 +242,9 @@ inline void check_collider_config(const plane_config& c) {
   constexpr const char* fn = "semivisible::scan::plane_per_x";
   const auto& e = c.experiment;
   const auto refuse = [&](std::string_view what) {
-    throw invalid_parameter(fmt::format(
-        "{}: experiment '{}' reinterprets a published limit: {} cannot be changed", fn, e.name,
-        what));
+    throw invalid_parameter(
+        fmt::format("{}: experiment '{}' reinterprets a published limit: {} cannot be changed", fn,
+                    e.name, what));
   };
   if (c.production) refuse("the production sources");
   if (c.yield.exposure != 0) refuse("the exposure");
@@ -264,9 +264,8 @@ inline void check_collider_config(const plane_config& c) {
   if (c.experiment.is_collider()) {
     detail::check_collider_config(c);
     return collider_per_x(*c.experiment.collider,
-                          collider_plane_settings{c.which, c.yield.kind, c.alpha_dark,
-                                                  c.mass_ratio, c.splitting_ratio, c.gm2,
-                                                  c.intervals});
+                          collider_plane_settings{c.which, c.yield.kind, c.alpha_dark, c.mass_ratio,
+                                                  c.splitting_ratio, c.gm2, c.intervals});
   }
   return excluded_intervals_per_x(make_test_maker(c), c.intervals);
 }

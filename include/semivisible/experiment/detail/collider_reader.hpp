@@ -21,9 +21,8 @@ namespace semivisible::experiment::detail {
 
 /// The keys a collider file must not carry (they describe a fixed-target experiment or a
 /// counting analysis; the reinterpretation has neither).
-inline constexpr std::string_view fixed_target_keys[] = {"target", "production", "regions",
-                                                         "counts", "signal_uncertainty", "method",
-                                                         "cl"};
+inline constexpr std::string_view fixed_target_keys[] = {
+    "target", "production", "regions", "counts", "signal_uncertainty", "method", "cl"};
 
 /// Reads `beam` (particle electron_positron), `collider` and `reinterpret` into a collider_spec.
 [[nodiscard]] inline collider_spec read_collider(const json_reader& top,
@@ -45,8 +44,8 @@ inline constexpr std::string_view fixed_target_keys[] = {"target", "production",
       for (std::size_t i = 0; i < runs.size(); ++i) {
         const json_reader r = b.element("runs", i);
         r.only_keys({"electron_GeV", "positron_GeV", "luminosity_fb", "note"});
-        c.runs.push_back({r.number("electron_GeV"), r.number("positron_GeV"),
-                          r.number("luminosity_fb")});
+        c.runs.push_back(
+            {r.number("electron_GeV"), r.number("positron_GeV"), r.number("luminosity_fb")});
       }
     } else {  // symmetric beams at √s/2 with the whole luminosity
       c.runs.push_back({c.sqrt_s_GeV / 2, c.sqrt_s_GeV / 2, c.luminosity_fb});
