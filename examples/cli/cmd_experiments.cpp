@@ -21,10 +21,17 @@ void run_experiments(output_format format) {
     nlohmann::ordered_json j;
     j["name"] = e.name;
     j["description"] = e.description;
-    j["beam"] = {{"particle", std::string(experiment::to_string(e.beam.particle))},
-                 {"energy_GeV", e.beam.energy_GeV},
-                 {"particles_on_target", e.beam.particles_on_target}};
-    j["target"] = {{"material", e.target.material.name}, {"thickness_X0", e.target.thickness_X0}};
+    if (e.collider) {  // a collider reinterpretation: √s and luminosity, no target
+      j["beam"] = {{"particle", std::string(experiment::to_string(e.beam.particle))},
+                   {"sqrt_s_GeV", e.collider->sqrt_s_GeV},
+                   {"luminosity_fb", e.collider->luminosity_fb}};
+      j["reinterpret"] = {{"limit", e.collider->limit.file}, {"cl", e.collider->limit.cl}};
+    } else {
+      j["beam"] = {{"particle", std::string(experiment::to_string(e.beam.particle))},
+                   {"energy_GeV", e.beam.energy_GeV},
+                   {"particles_on_target", e.beam.particles_on_target}};
+      j["target"] = {{"material", e.target.material.name}, {"thickness_X0", e.target.thickness_X0}};
+    }
     std::string sources, regions;
     j["production"] = nlohmann::ordered_json::array();
     for (const auto& s : e.production) {
@@ -43,6 +50,14 @@ void run_experiments(output_format format) {
     }
     j["file"] = (dir / "experiments" / (name + ".json")).string();
     list.push_back(std::move(j));
+    if (e.collider) {
+      rows.push_back({{"name", e.name},
+                      {"beam", fmt::format("e+e- sqrt(s) = {} GeV", e.collider->sqrt_s_GeV)},
+                      {"particles_on_target", fmt::format("{} fb^-1", e.collider->luminosity_fb)},
+                      {"production", std::string("e+e- -> gamma A'")},
+                      {"regions", std::string("reinterpreted published limit")}});
+      continue;
+    }
     rows.push_back({{"name", e.name},
                     {"beam", fmt::format("{} {} GeV", experiment::to_string(e.beam.particle),
                                          e.beam.energy_GeV)},

@@ -88,6 +88,7 @@ inline const std::vector<other_curve>& other_curves() {
       {"maprime-epsilon-e137", "e137", "E137 (this library)"},
       {"maprime-epsilon-nucal", "nucal", "NuCal (this library)"},
       {"maprime-epsilon-charm", "charm", "CHARM (this library)"},
+      {"maprime-epsilon-babar-2017", "babar-2017", "BaBar 2017, reinterpreted (this library)"},
   };
   return list;
 }
@@ -144,7 +145,8 @@ inline na64_jobs make_jobs(const na64_options& o, const fs::path& data) {
       j.skipped.push_back(curve.experiment);
       continue;
     }
-    const auto e = curve.experiment == na64.name ? na64 : experiment::builtin(curve.experiment, data);
+    const auto e =
+        curve.experiment == na64.name ? na64 : experiment::builtin(curve.experiment, data);
     job other{curve.dir, config(scan::plane::maprime_epsilon, e, curve.production),
               curve.experiment == na64.name ? masses : other_masses};
     other.label = curve.label;
@@ -253,8 +255,8 @@ inline nlohmann::ordered_json summary_json(const na64_summary& m, na64_jobs& job
   s["production"] = paper_production;
   s["other_curves"] = nlohmann::ordered_json::array();
   for (const auto& j : jobs.others)
-    s["other_curves"].push_back({{"dir", j.dir}, {"experiment", j.c.experiment.name},
-                                 {"points", j.xs.size()}});
+    s["other_curves"].push_back(
+        {{"dir", j.dir}, {"experiment", j.c.experiment.name}, {"points", j.xs.size()}});
   s["other_curves_skipped"] = jobs.skipped;
   s["projection_eot"] = o.projection_eot;
   s["invisible_recast_ratio_min"] = opt(m.worst_ratio_lo);

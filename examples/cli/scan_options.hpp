@@ -45,8 +45,12 @@ struct physics_scan_options {
     c.splitting_ratio = splitting;
     c.gm2 = gm2 == "bnl" ? physics::gm2_discrepancy_bnl : physics::gm2_discrepancy_2021;
     c.intervals.relative_tolerance = tolerance;
-    // Fail here, before anything is computed or written, on sources the experiment cannot build.
-    (void)experiment.sources_of(c.experiment);
+    // Fail here, before anything is computed or written, on sources the experiment cannot build
+    // (a collider reinterpretation has none: plane_per_x refuses what it cannot honour).
+    if (c.experiment.is_collider())
+      (void)scan::plane_per_x(c);
+    else
+      (void)experiment.sources_of(c.experiment);
     return c;
   }
 };

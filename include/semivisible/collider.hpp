@@ -3,7 +3,6 @@
 // published invisible-A′ limit (docs/physics-collider.md).
 #pragma once
 
-#include "semivisible/collider/babar_2017.hpp"
 #include "semivisible/collider/monophoton.hpp"
 #include "semivisible/collider/monophoton_table.hpp"
 #include "semivisible/collider/reinterpretation.hpp"

@@ -9,13 +9,16 @@ from clitest import run, run_json, check, bad_input, finish
 here = os.path.dirname(os.path.abspath(__file__))
 r = run_json("experiments")
 names = [e["name"] for e in r.get("experiments", [])]
-for n in ["na64-2016-2018", "na64-compact-hcal1", "e137", "nucal", "charm"]:
+for n in ["na64-2016-2018", "na64-compact-hcal1", "na64-2016-2022", "e137", "nucal", "charm",
+          "babar-2017"]:
     check(n in names, f"built-in {n} listed: {names}")
 for e in r.get("experiments", []):
     check(set(["name", "description", "beam", "production", "regions"]) <= set(e),
           f"{e.get('name')}: keys {sorted(e)}")
-    check(set(["particle", "energy_GeV", "particles_on_target"]) <= set(e["beam"]),
-          f"{e.get('name')}: beam keys")
+    beam_keys = (["particle", "sqrt_s_GeV", "luminosity_fb"]  # a collider (test_babar.py)
+                 if e["beam"].get("particle") == "electron_positron"
+                 else ["particle", "energy_GeV", "particles_on_target"])
+    check(set(beam_keys) <= set(e["beam"]), f"{e.get('name')}: beam keys")
     check(all("name" in g and "signature" in g for g in e["regions"]), "region name, signature")
 na64 = next((e for e in r.get("experiments", []) if e["name"] == "na64-2016-2018"), None)
 if na64:

@@ -7,7 +7,7 @@
 #include <limits>
 #include <random>
 
-#include "semivisible/collider/babar_2017.hpp"
+#include "babar_options.hpp"
 #include "semivisible/collider/monophoton_table.hpp"
 #include "semivisible/constants.hpp"
 #include "semivisible/error.hpp"
@@ -133,7 +133,7 @@ sc::monophoton_options fine(sc::monophoton_options o) {
 
 TEST_CASE("P_invisible agrees with an independent Monte Carlo (asymmetric and symmetric beams)",
           "[collider][monophoton_table]") {
-  auto o = sc::babar_2017_options();
+  auto o = sc::test::babar_2017_options();
   struct point {
     double m, eps;
     bool symmetric;
@@ -157,7 +157,7 @@ TEST_CASE("P_invisible agrees with an independent Monte Carlo (asymmetric and sy
 }
 
 TEST_CASE("the e+e- energy threshold agrees with the Monte Carlo", "[collider][monophoton_table]") {
-  auto o = sc::babar_2017_options();
+  auto o = sc::test::babar_2017_options();
   o.visible_energy_min_GeV = 0.3;
   const double eps = 3e-3;
   const auto p = parameters::from_ratios(0.1, eps, 0.1, 3.0, 0.4);  // Δ = 13 MeV < 2 m_μ
@@ -179,7 +179,7 @@ TEST_CASE("the e+e- energy threshold agrees with the Monte Carlo", "[collider][m
 }
 
 TEST_CASE("analytic limits of P_invisible", "[collider][monophoton_table]") {
-  const auto o = sc::babar_2017_options();
+  const auto o = sc::test::babar_2017_options();
   SECTION("stable chi2 (splitting < 2 m_e): P = 1 exactly for every epsilon") {
     const parameters p(0.01, 1e-3, 0.1, 0.003, 0.0039);  // Δ = 0.9 MeV
     const sc::monophoton_table table(p, o);
@@ -219,7 +219,7 @@ TEST_CASE("analytic limits of P_invisible", "[collider][monophoton_table]") {
 }
 
 TEST_CASE("the default rule is converged", "[collider][monophoton_table]") {
-  const auto o = sc::babar_2017_options();
+  const auto o = sc::test::babar_2017_options();
   for (double m : {0.01, 0.3, 3.0, 8.0}) {
     const auto p = parameters::from_ratios(m, 1e-3, 0.1, 3.0, 0.4);
     const sc::monophoton_table coarse(p, o), dense(p, fine(o));
@@ -234,7 +234,7 @@ TEST_CASE("the default rule is converged", "[collider][monophoton_table]") {
 
 TEST_CASE("runs are combined with weights L_i sigma_i", "[collider][monophoton_table]") {
   const auto p = parameters::from_ratios(3.0, 1.5e-4, 0.1, 3.0, 0.4);
-  auto y4s = sc::babar_2017_options();
+  auto y4s = sc::test::babar_2017_options();
   auto y3s = y4s;
   y3s.runs = {sc::collider_run{sc::beam_energies{8.6, 3.12}, 1.0}};
   auto both = y4s;
@@ -259,7 +259,7 @@ TEST_CASE("runs are combined with weights L_i sigma_i", "[collider][monophoton_t
 
 TEST_CASE("monophoton_table rejects bad input", "[collider][monophoton_table]") {
   const auto p = parameters::from_ratios(0.3, 1e-3, 0.1, 3.0, 0.4);
-  auto o = sc::babar_2017_options();
+  auto o = sc::test::babar_2017_options();
   const sc::monophoton_table table(p, o);
   CHECK_THROWS_AS(table.invisible_probability_for_proper_decay_length(0.0),
                   semivisible::invalid_parameter);

@@ -1,4 +1,4 @@
-// Tests of semivisible/collider/reinterpretation.hpp and babar_2017.hpp: the published BaBar
+// Tests of semivisible/collider/reinterpretation.hpp with the BaBar 2017 file: the published BaBar
 // invisible limit reinterpreted for the semi-visible model.
 #include <catch2/catch.hpp>
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "semivisible/collider/babar_2017.hpp"
+#include "babar_options.hpp"
 #include "semivisible/collider/reinterpretation.hpp"
 #include "semivisible/error.hpp"
 
@@ -54,7 +54,7 @@ TEST_CASE("the shipped BaBar curve is well formed", "[collider][reinterpretation
 TEST_CASE("stable chi2 returns the published limit exactly at every mass",
           "[collider][reinterpretation]") {
   const auto c = read_babar();
-  const auto o = sc::babar_2017_options();
+  const auto o = sc::test::babar_2017_options();
   // Δ = 1.0 MeV < 2 m_e = 1.022 MeV at every mass: χ2 cannot decay.
   for (std::size_t i = 0; i < c.mass.size(); i += 7) {
     const double m = c.mass[i];
@@ -73,7 +73,7 @@ TEST_CASE("stable chi2 returns the published limit exactly at every mass",
 
 TEST_CASE("reinterpretation round trip: a limit made from a known epsilon is recovered",
           "[collider][reinterpretation]") {
-  const auto o = sc::babar_2017_options();
+  const auto o = sc::test::babar_2017_options();
   for (const auto& [m, eps_true] : std::vector<std::pair<double, double>>{
            {0.03, 1.2e-3}, {0.1, 2e-3}, {0.3, 1.5e-3}, {0.3, 3.5e-3}}) {
     const auto p = parameters::from_ratios(m, eps_true, 0.1, 3.0, 0.4);
@@ -105,7 +105,7 @@ TEST_CASE("reinterpretation round trip: a limit made from a known epsilon is rec
 TEST_CASE("BaBar reinterpretation at the NA64 benchmark: excluded band and its end",
           "[collider][reinterpretation]") {
   const auto c = read_babar();
-  const auto o = sc::babar_2017_options();
+  const auto o = sc::test::babar_2017_options();
   const sc::dark_sector benchmark{0.1, 3.0, 0.4};
   const auto curve = sc::reinterpreted_curve(c.mass, c.epsilon, benchmark, o);
   REQUIRE(curve.size() == c.mass.size());
@@ -130,7 +130,7 @@ TEST_CASE("BaBar reinterpretation at the NA64 benchmark: excluded band and its e
 }
 
 TEST_CASE("reinterpreted_limit rejects bad input", "[collider][reinterpretation]") {
-  const auto o = sc::babar_2017_options();
+  const auto o = sc::test::babar_2017_options();
   const sc::dark_sector benchmark{};
   CHECK_THROWS_AS(sc::reinterpreted_limit(0.1, 0.0, benchmark, o), semivisible::invalid_parameter);
   sc::reinterpretation_options solve;

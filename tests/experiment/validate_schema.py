@@ -49,5 +49,28 @@ for name, edit in edits.items():
     if validator.is_valid(j):
         print(f"FAIL: the schema accepts a document with {name}")
         failures += 1
+# The collider keys (babar-2017.json) are checked as strictly.
+babar = json.load(open(os.path.join(root, "data", "experiments", "babar-2017.json")))
+collider_edits = {
+    "a collider with a target": lambda j: j.update(target={"material": "lead", "thickness_X0": 1}),
+    "a collider with regions": lambda j: j.update(regions=[]),
+    "a collider without reinterpret": lambda j: j.pop("reinterpret"),
+    "a collider with a fixed-target exposure": lambda j: j["beam"].update(particles_on_target=1),
+    "an unknown veto key": lambda j: j["collider"]["veto"].update(radius_cm=140),
+    "a photon cosine outside (-1, 1)": lambda j: j["collider"].update(photon_cos_theta_cm=[-1, 0.6]),
+    "a run without luminosity": lambda j: j["beam"]["runs"][0].pop("luminosity_fb"),
+    "a reinterpretation without cl": lambda j: j["reinterpret"].pop("cl"),
+}
+for name, edit in collider_edits.items():
+    j = copy.deepcopy(babar)
+    edit(j)
+    if validator.is_valid(j):
+        print(f"FAIL: the schema accepts a document with {name}")
+        failures += 1
+j = copy.deepcopy(base)
+j["reinterpret"] = babar["reinterpret"]
+if validator.is_valid(j):
+    print("FAIL: the schema accepts a fixed-target file with reinterpret")
+    failures += 1
 print(f"{'OK' if failures == 0 else 'FAILED'}: {failures} failure(s)")
 sys.exit(1 if failures else 0)

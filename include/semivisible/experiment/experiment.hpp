@@ -23,12 +23,14 @@
 
 #include "semivisible/efficiency/table.hpp"
 #include "semivisible/error.hpp"
+#include "semivisible/experiment/collider.hpp"
 #include "semivisible/production/materials.hpp"
 
 namespace semivisible::experiment {
 
 /// The beam particle (`beam.particle`).
-enum class beam_particle { electron, positron, proton };
+/// `electron_positron`: a collider (the experiment then has a collider_spec and no target).
+enum class beam_particle { electron, positron, proton, electron_positron };
 
 constexpr std::string_view to_string(beam_particle p) noexcept {
   switch (p) {
@@ -38,14 +40,16 @@ constexpr std::string_view to_string(beam_particle p) noexcept {
       return "positron";
     case beam_particle::proton:
       return "proton";
+    case beam_particle::electron_positron:
+      return "electron_positron";
   }
   return "unknown";
 }
 
 struct beam_spec {
   beam_particle particle = beam_particle::electron;
-  double energy_GeV = 0;
-  double particles_on_target = 0;  ///< exposure: EOT or POT
+  double energy_GeV = 0;           ///< fixed target only (0 for a collider)
+  double particles_on_target = 0;  ///< exposure: EOT or POT (fixed target only; 0 for a collider)
 };
 
 struct target_spec {
@@ -128,6 +132,12 @@ struct experiment {
   std::vector<region> regions;
   analysis_spec analysis;
   nlohmann::json layout = nlohmann::json::array();  ///< informational detector elements
+  /// A collider reinterpretation (beam.particle = electron_positron): runs, selection, veto
+  /// volume and the published limit. Such an experiment has no target, production or regions.
+  std::optional<collider_spec> collider{};
+
+  /// True for a collider experiment (see `collider`).
+  [[nodiscard]] bool is_collider() const noexcept { return collider.has_value(); }
 
   /// At most this many regions (the yield keeps per-region results on the stack).
   static constexpr std::size_t max_regions = 16;
@@ -177,6 +187,20 @@ inline void check_plane(const experiment& e, const region& r, const std::string&
 inline void experiment::validate() const {
   using detail::bad;
   if (name.empty()) throw invalid_parameter("experiment: name must not be empty");
+  if (collider.has_value() != (beam.particle == beam_particle::electron_positron))
+    throw invalid_parameter(fmt::format(
+        "experiment '{}': beam.particle = {} {} a collider description (collider, reinterpret)",
+        name, to_string(beam.particle), collider ? "cannot have" : "needs"));
+  if (collider) {
+    collider->validate(name);
+    if (!production.empty() || !regions.empty())
+      throw invalid_parameter(fmt::format(
+          "experiment '{}': a collider experiment has no production sources or regions (the "
+          "published limit is reinterpreted)",
+          name));
+    if (!(analysis.cl > 0) || !(analysis.cl < 1)) bad(*this, "cl", analysis.cl, "in (0, 1)");
+    return;
+  }
   if (!std::isfinite(beam.energy_GeV) || !(beam.energy_GeV > 0))
     bad(*this, "beam.energy_GeV", beam.energy_GeV, "finite and > 0");
   if (!std::isfinite(beam.particles_on_target) || !(beam.particles_on_target > 0))

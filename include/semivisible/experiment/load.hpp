@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "semivisible/efficiency/table.hpp"
+#include "semivisible/experiment/detail/collider_reader.hpp"
 #include "semivisible/experiment/detail/json_reader.hpp"
 #include "semivisible/experiment/experiment.hpp"
 #include "semivisible/production/materials.hpp"
@@ -177,7 +178,8 @@ inline source_spec read_source(const nlohmann::json& v, const json_reader& top, 
                                           const std::filesystem::path& base_dir = ".") {
   const detail::json_reader top(j, source);
   top.only_keys({"name", "description", "references", "beam", "target", "production", "regions",
-                 "counts", "signal_uncertainty", "cl", "method", "layout", "notes", "sources"});
+                 "counts", "signal_uncertainty", "cl", "method", "layout", "notes", "sources",
+                 "collider", "reinterpret"});
   experiment e;
   e.name = top.text("name");
   e.description = top.text_or("description", "");
@@ -189,6 +191,24 @@ inline source_spec read_source(const nlohmann::json& v, const json_reader& top, 
       e.references.push_back(refs[i].get<std::string>());
     }
   }
+  if (top.has("layout")) e.layout = top.array("layout");
+  if (top.object("beam").text("particle") == "electron_positron") {
+    e.beam.particle = beam_particle::electron_positron;
+    e.collider = detail::read_collider(top, base_dir);
+    e.analysis.cl = e.collider->limit.cl;
+    try {
+      e.validate();
+    } catch (const invalid_parameter& ex) {
+      top.fail(ex.what());
+    }
+    return e;
+  }
+  for (auto k : {"collider", "reinterpret"})
+    if (top.has(k))
+      top.fail(
+          fmt::format("'{}' is only for a collider experiment (beam.particle = "
+                      "electron_positron)",
+                      k));
   {
     const auto b = top.object("beam");
     b.only_keys({"particle", "energy_GeV", "particles_on_target", "note"});
@@ -200,7 +220,8 @@ inline source_spec read_source(const nlohmann::json& v, const json_reader& top, 
     else if (p == "proton")
       e.beam.particle = beam_particle::proton;
     else
-      b.fail_key("particle", fmt::format("'{}'", p), "electron, positron or proton");
+      b.fail_key("particle", fmt::format("'{}'", p),
+                 "electron, positron, proton or electron_positron (a collider)");
     e.beam.energy_GeV = b.number("energy_GeV");
     e.beam.particles_on_target = b.number("particles_on_target");
   }
@@ -264,7 +285,6 @@ inline source_spec read_source(const nlohmann::json& v, const json_reader& top, 
   e.analysis.signal_uncertainty = top.number_or("signal_uncertainty", 0.0);
   e.analysis.cl = top.number_or("cl", 0.9);
   e.analysis.method = top.text_or("method", "exact");
-  if (top.has("layout")) e.layout = top.array("layout");
   try {
     e.validate();
   } catch (const invalid_parameter& ex) {

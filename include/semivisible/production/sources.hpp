@@ -107,6 +107,11 @@ class source_set {
   /// All of e's sources, or only those named in `only` (each must be listed by e).
   explicit source_set(const experiment::experiment& e,
                       const std::optional<std::vector<std::string>>& only = std::nullopt) {
+    if (e.is_collider())
+      throw invalid_parameter(fmt::format(
+          "semivisible::production::source_set: experiment '{}' is a collider reinterpretation "
+          "of a published limit: it has no production sources",
+          e.name));
     if (only) {
       if (only->empty())
         throw invalid_parameter(

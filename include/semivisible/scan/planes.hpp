@@ -18,9 +18,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <filesystem>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -39,40 +40,16 @@
 #include "semivisible/physics/gm2.hpp"
 #include "semivisible/production/sources.hpp"
 #include "semivisible/scan/analysis.hpp"
+#include "semivisible/scan/collider_plane.hpp"
 #include "semivisible/scan/engine.hpp"
 #include "semivisible/scan/intervals.hpp"
+#include "semivisible/scan/plane.hpp"
 #include "semivisible/scan/spectrum_cache.hpp"
 #include "semivisible/signal/yield.hpp"
 #include "semivisible/stats/cls.hpp"
 #include "semivisible/stats/counting_model.hpp"
 
 namespace semivisible::scan {
-
-/// The parameter planes of the NA64 2021 paper's figures.
-enum class plane { maprime_epsilon, maprime_alphadark, mchi1_splitting };
-
-/// The CLI spelling of a plane (docs/cli.md: --plane).
-constexpr std::string_view to_string(plane p) noexcept {
-  switch (p) {
-    case plane::maprime_epsilon:
-      return "maprime-epsilon";
-    case plane::maprime_alphadark:
-      return "maprime-alphadark";
-    case plane::mchi1_splitting:
-      return "mchi1-splitting";
-  }
-  return "unknown";
-}
-
-/// Parses "maprime-epsilon", "maprime-alphadark" or "mchi1-splitting".
-inline plane plane_from_string(std::string_view name) {
-  for (plane p : {plane::maprime_epsilon, plane::maprime_alphadark, plane::mchi1_splitting})
-    if (name == to_string(p)) return p;
-  throw invalid_parameter(fmt::format(
-      "semivisible::scan::plane_from_string: plane = '{}', but must be maprime-epsilon, "
-      "maprime-alphadark or mchi1-splitting",
-      name));
-}
 
 /// Everything that defines one plane scan.
 struct plane_config {
@@ -166,6 +143,11 @@ inline stats::cls_calculator make_calculator(const plane_config& c) {
 /// and returns t(y) (negative where excluded). Thread-safe: captures copies only.
 /// The production sources (their mass-independent tables) are built here, once per scan.
 [[nodiscard]] inline auto make_test_maker(const plane_config& c) {
+  if (c.experiment.is_collider())
+    throw invalid_parameter(fmt::format(
+        "semivisible::scan::make_test_maker: experiment '{}' is a collider reinterpretation; use "
+        "plane_per_x (scan/collider_plane.hpp)",
+        c.experiment.name));
   auto sources = std::make_shared<const production::source_set>(c.experiment, c.production);
   // The CLs calculator caches the background-only distributions: built once here, copied per x.
   const auto calculator = detail::make_calculator(c);
@@ -220,6 +202,21 @@ inline stats::cls_calculator make_calculator(const plane_config& c) {
         std::find(c.production->begin(), c.production->end(), spec.name) != c.production->end())
       sources += (sources.empty() ? "" : ",") + spec.name;
   j["production"] = sources;
+  if (c.experiment.is_collider()) {  // a reinterpretation: no counting model (collider_plane.hpp)
+    const auto& k = *c.experiment.collider;
+    j["luminosity_fb"] = k.luminosity_fb;
+    j["sqrt_s_GeV"] = k.sqrt_s_GeV;
+    j["alpha_dark"] = c.alpha_dark;
+    j["mass_ratio"] = c.mass_ratio;
+    j["splitting"] = c.splitting_ratio;
+    j["gm2_delta_amu"] = c.gm2.value;
+    j["cl"] = k.limit.cl;
+    j["reinterpreted_limit"] = std::filesystem::path(k.limit.file).filename().string();
+    j["y_lo"] = c.intervals.lo;
+    j["y_hi"] = c.intervals.hi;
+    j["relative_tolerance"] = c.intervals.relative_tolerance;
+    return j;
+  }
   j["eot"] = c.exposure();
   j["alpha_dark"] = c.alpha_dark;
   j["mass_ratio"] = c.mass_ratio;
@@ -238,9 +235,38 @@ inline stats::cls_calculator make_calculator(const plane_config& c) {
   return j;
 }
 
+namespace detail {
+/// Refuses the options a collider reinterpretation cannot honour (it has no counting model and
+/// no production sources: the published limit fixes the exposure, background and CL).
+inline void check_collider_config(const plane_config& c) {
+  constexpr const char* fn = "semivisible::scan::plane_per_x";
+  const auto& e = c.experiment;
+  const auto refuse = [&](std::string_view what) {
+    throw invalid_parameter(
+        fmt::format("{}: experiment '{}' reinterprets a published limit: {} cannot be changed", fn,
+                    e.name, what));
+  };
+  if (c.production) refuse("the production sources");
+  if (c.yield.exposure != 0) refuse("the exposure");
+  if (c.background_scale != 1) refuse("the background (background_scale)");
+  if (e.analysis.cl != e.collider->limit.cl)
+    refuse(fmt::format("the confidence level (the limit is at CL {})", e.collider->limit.cl));
+  if (e.analysis.signal_uncertainty != 0) refuse("the signal uncertainty");
+  if (e.analysis.method != "exact") refuse("the statistical method");
+}
+}  // namespace detail
+
 /// The per-x function of plane c (rows of excluded intervals at one x), for scan::run and for
-/// refinements between grid points (scan/summary.hpp).
-[[nodiscard]] inline auto plane_per_x(const plane_config& c) {
+/// refinements between grid points (scan/summary.hpp). A collider experiment goes through
+/// scan/collider_plane.hpp.
+[[nodiscard]] inline std::function<std::vector<exclusion_row>(double)> plane_per_x(
+    const plane_config& c) {
+  if (c.experiment.is_collider()) {
+    detail::check_collider_config(c);
+    return collider_per_x(*c.experiment.collider,
+                          collider_plane_settings{c.which, c.yield.kind, c.alpha_dark, c.mass_ratio,
+                                                  c.splitting_ratio, c.gm2, c.intervals});
+  }
   return excluded_intervals_per_x(make_test_maker(c), c.intervals);
 }
 

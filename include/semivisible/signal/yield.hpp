@@ -333,6 +333,11 @@ class yield_model {
   void init(const experiment::experiment& e, const model::parameters<double>& point,
             const production_providers& providers, const yield_options& options) {
     constexpr const char* fn = "semivisible::signal::yield_model";
+    if (e.is_collider())
+      throw invalid_parameter(fmt::format(
+          "{}: experiment '{}' is a collider reinterpretation of a published limit (no target or "
+          "signal regions); scan it with scan::plane_per_x (scan/collider_plane.hpp)",
+          fn, e.name));
     e.validate();
     exposure_ = options.exposure == 0 ? e.beam.particles_on_target : options.exposure;
     semivisible::detail::require_positive(fn, "exposure", exposure_);
