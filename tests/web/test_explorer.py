@@ -137,8 +137,10 @@ def cli_scan(cli, request, out, experiment_file=None):
             "--splitting", repr(request["splitting"]), "--points", str(request["points"]),
             "--range", f"{request['x_range'][0]!r}:{request['x_range'][1]!r}",
             "--y-range", f"{request['y_range'][0]!r}:{request['y_range'][1]!r}",
-            "--exposure", repr(float(request["exposure"])), "--tolerance", repr(request["tolerance"]),
+            "--tolerance", repr(request["tolerance"]),
             "--gm2", request["gm2"], "--out", str(out), "--force"]
+    if float(request["exposure"]) > 0:  # 0: the experiment's own (a collider file refuses --exposure)
+        args += ["--exposure", repr(float(request["exposure"]))]
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
     with open(out / "exclusion.csv", newline="") as f:
         return [r for r in csv.reader(f)][1:]
