@@ -59,8 +59,9 @@ TEST_CASE("sampled decays conserve four-momentum and follow dΓ/ds1", "[kinemati
     const Eigen::Vector3d p = ev.chi1.momentum + ev.lepton_minus.momentum + ev.lepton_plus.momentum;
     worst_energy = std::max(worst_energy, std::abs(e - m2));
     worst_momentum = std::max(worst_momentum, p.norm());
-    worst_mass = std::max({worst_mass, std::abs(ev.chi1.mass() - m1),
-                           std::abs(ev.lepton_minus.mass() - me), std::abs(ev.lepton_plus.mass() - me)});
+    worst_mass =
+        std::max({worst_mass, std::abs(ev.chi1.mass() - m1), std::abs(ev.lepton_minus.mass() - me),
+                  std::abs(ev.lepton_plus.mass() - me)});
     const double pair_e = ev.lepton_minus.energy + ev.lepton_plus.energy;
     const Eigen::Vector3d pair_p = ev.lepton_minus.momentum + ev.lepton_plus.momentum;
     const double s1 = pair_e * pair_e - pair_p.squaredNorm();

@@ -55,8 +55,8 @@ TEST_CASE("a detector larger than the decay cone sees every decay in the interva
   // sees all of them. P(seen) = P(decay in [a, b]) = e^{−a u s} − e^{−b u s}, u = m/p (exact).
   const auto e = toy(disc(100.0));
   const double energy = 10.0, m = visible_point.mass_aprime();
-  const auto acc = ss::event_acceptance(e, {0}, visible_point, ss::model_kind::visible,
-                                        beam_line(energy, 400));
+  const auto acc =
+      ss::event_acceptance(e, {0}, visible_point, ss::model_kind::visible, beam_line(energy, 400));
   REQUIRE(acc.size() == 1);
   const double u = m / std::sqrt(energy * energy - m * m);
   for (const double ctau : {1e-2, 1.0, 30.0, 1e3, 1e6}) {
@@ -75,8 +75,8 @@ TEST_CASE("lambda >> L: P -> (b - a) u / ctau; lambda << L: P -> exp(-a u / ctau
   const auto e = toy(disc(100.0));
   const double energy = 10.0, m = visible_point.mass_aprime();
   const double u = m / std::sqrt(energy * energy - m * m);
-  const auto acc = ss::event_acceptance(e, {0}, visible_point, ss::model_kind::visible,
-                                        beam_line(energy, 50));
+  const auto acc =
+      ss::event_acceptance(e, {0}, visible_point, ss::model_kind::visible, beam_line(energy, 50));
   // Long-lived: the first Taylor term, relative corrections (b u s)/2 ~ 1e-8.
   const double s_long = 1e-8;
   CHECK(acc[0].seen.probability(s_long) ==
@@ -97,8 +97,8 @@ TEST_CASE("a pencil detector's acceptance scales with its area", "[signal][event
   const auto samples = beam_line(10.0, 400000);
   const double s = 1e-6;  // long-lived: every decay position counts alike
   auto seen = [&](double radius) {
-    const auto acc =
-        ss::event_acceptance(toy(disc(radius)), {0}, visible_point, ss::model_kind::visible, samples);
+    const auto acc = ss::event_acceptance(toy(disc(radius)), {0}, visible_point,
+                                          ss::model_kind::visible, samples);
     return std::pair{acc[0].seen.direct(s), acc[0].seen.relative_error(s)};
   };
   const auto [small, small_error] = seen(0.01);
@@ -135,8 +135,8 @@ TEST_CASE("the invisible model and a stable chi2 have no visible decays",
   CHECK(ss::event_acceptance(e, {0}, stable, ss::model_kind::semivisible, samples)[0]
             .seen.entries() == 0);
   // Semi-visible with an open channel: some decays are seen, never more than decay.
-  const auto open = ss::event_acceptance(e, {0}, visible_point, ss::model_kind::semivisible,
-                                         samples);
+  const auto open =
+      ss::event_acceptance(e, {0}, visible_point, ss::model_kind::semivisible, samples);
   CHECK(open[0].seen.direct(1.0) > 0);
   CHECK(open[0].seen.direct(1.0) <= open[0].decay_probability(1.0) * (1 + 1e-12));
 }

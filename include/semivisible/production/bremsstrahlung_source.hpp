@@ -150,7 +150,8 @@ class bremsstrahlung_source final : public source {
     const auto* shower_spectrum = dynamic_cast<const shower_aprime_spectrum*>(&s);
     if (!shower_spectrum)
       built.emplace(m, s.energy_threshold(), beam_energy_, material_.atoms, form_factors_);
-    const material_etl_cross_section& xs = shower_spectrum ? shower_spectrum->cross_section() : *built;
+    const material_etl_cross_section& xs =
+        shower_spectrum ? shower_spectrum->cross_section() : *built;
     const auto radiators =
         whole_shower_ ? shower_radiators::whole_shower : shower_radiators::primary_only;
     std::vector<aprime_sample> out;

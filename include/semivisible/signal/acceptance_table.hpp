@@ -134,7 +134,9 @@ class acceptance_table {
 
   [[nodiscard]] std::size_t entries() const noexcept { return entries_.size(); }
   /// The stored entries (tests and diagnostics).
-  [[nodiscard]] const std::vector<acceptance_entry>& entry_list() const noexcept { return entries_; }
+  [[nodiscard]] const std::vector<acceptance_entry>& entry_list() const noexcept {
+    return entries_;
+  }
   /// The long-lifetime limit of P/s: Σ w (d − c) (finite part) [m].
   [[nodiscard]] double slope_at_zero() const noexcept { return s1_; }
   /// The fraction seen when the particle is stable (open intervals only).
