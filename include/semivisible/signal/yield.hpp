@@ -15,7 +15,8 @@
 // The decaying particle's energy distribution: semi-visible — the χ2 of A′ → χ1χ2 in flight, flat
 // between f₋E_A′ and f₊E_A′, f± = (E2* ± p*)/m_A′ (kinematics/two_body.hpp), folded with the A′
 // spectrum; visible — the A′ spectrum itself (nodes of production/spectrum.hpp). The A′ is taken
-// along the beam (full acceptance: regions without a detector plane).
+// along the beam (full acceptance: regions without a detector plane); the boost distributions are
+// built by signal/detail/lab_decay_tables.hpp.
 // ε (and α_D) enter only through the lifetime, cτ = ħc/Γ with Γ ∝ ε² α_D (χ2) or ε² (A′), and the
 // production ∝ ε²: after the per-mass precompute, events(ε, α_D) costs one log and a few exps per
 // region and allocates nothing. The χ2 width is computed in one place,
@@ -33,8 +34,6 @@
 #include <string>
 #include <vector>
 
-#include <boost/math/quadrature/gauss.hpp>
-
 #include "semivisible/constants.hpp"
 #include "semivisible/error.hpp"
 #include "semivisible/experiment/experiment.hpp"
@@ -45,6 +44,7 @@
 #include "semivisible/production/sources.hpp"
 #include "semivisible/production/spectrum.hpp"
 #include "semivisible/signal/decay_table.hpp"
+#include "semivisible/signal/detail/lab_decay_tables.hpp"
 #include "semivisible/signal/event_acceptance.hpp"
 #include "semivisible/signal/model_kind.hpp"
 
@@ -100,86 +100,6 @@ namespace detail {
   return std::max(r.aprime_energy_min_GeV, production::lowest_energy_of_interest(e));
 }
 
-/// Nodes (1/βγ, weight) of the χ2 lab-energy distribution h(E) = ∫dE_A′ (dN/dE_A′)/N ·
-/// flat(E; f₋E_A′, f₊E_A′), by Gauss–Legendre on intervals refined towards the upper edge.
-inline decay_table chi2_decay_table(const production::energy_spectrum& spectrum,
-                                    const model::parameters<double>& point, double& mean_energy) {
-  constexpr std::size_t nodes_per_interval = 5;
-  const double mass_aprime = point.mass_aprime();  // = the spectrum's to 1e-12 (checked by caller)
-  const auto rf = kinematics::rest_frame(mass_aprime, point.mass_chi1(), point.mass_chi2());
-  const double f_lo = (rf.energy_chi2 - rf.momentum) / mass_aprime;
-  const double f_hi = (rf.energy_chi2 + rf.momentum) / mass_aprime;
-  const double e_cut = spectrum.energy_threshold();
-  const double e_top = spectrum.energy_top();
-  std::array<double, 4> b{f_lo * e_cut, f_hi * e_cut, f_lo * e_top, f_hi * e_top};
-  std::sort(b.begin(), b.end());
-  std::vector<double> edges{b[0], 0.5 * (b[0] + b[1]), b[1], 0.5 * (b[1] + b[2]), b[2]};
-  double u = b[3] - b[2];
-  const double u_min = 1e-5 * b[3];
-  while (u > u_min) {
-    u /= 3.0;
-    edges.push_back(b[3] - std::max(u, 0.0));
-  }
-  edges.back() = b[3];
-  // A line in the A′ spectrum (resonant annihilation) makes h(E) a box: put edges at its ends.
-  for (const double e_line : spectrum.breakpoints())
-    for (const double f : {f_lo, f_hi})
-      if (f * e_line > b[0] && f * e_line < b[3]) edges.push_back(f * e_line);
-  std::sort(edges.begin(), edges.end());
-  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
-  using rule = boost::math::quadrature::gauss<double, nodes_per_interval>;
-  const auto& ab = rule::abscissa();
-  const auto& wt = rule::weights();
-  const double m2 = point.mass_chi2();
-  const double norm = 1.0 / ((f_hi - f_lo) * spectrum.per_particle());
-  std::vector<double> node_u, node_w;
-  double total = 0, mean_e = 0;
-  auto add_node = [&](double e, double w) {
-    const double h = (spectrum.cumulative_over_energy(std::min(e / f_lo, e_top)) -
-                      spectrum.cumulative_over_energy(std::max(e / f_hi, e_cut))) *
-                     norm;
-    if (!(h > 0)) return;
-    const double p = std::sqrt(std::max(e * e - m2 * m2, 1e-6 * m2 * m2));
-    node_u.push_back(m2 / p);
-    node_w.push_back(w * h);
-    total += w * h;
-    mean_e += w * h * e;
-  };
-  for (std::size_t k = 0; k + 1 < edges.size(); ++k) {
-    const double mid = 0.5 * (edges[k] + edges[k + 1]), half = 0.5 * (edges[k + 1] - edges[k]);
-    for (std::size_t j = 0; j < ab.size(); ++j) {
-      add_node(mid - half * ab[j], half * wt[j]);
-      if (ab[j] != 0) add_node(mid + half * ab[j], half * wt[j]);
-    }
-  }
-  // Normalise to exactly 1 (the quadrature of h reproduces 1 to ~1e-4).
-  for (auto& w : node_w) w /= total;
-  mean_energy = mean_e / total;
-  return decay_table(std::move(node_u), std::move(node_w));
-}
-
-/// Nodes (1/βγ, weight) of the A′ itself (visible model): the spectrum's own nodes.
-inline decay_table aprime_decay_table(const production::energy_spectrum& spectrum,
-                                      double& mean_energy) {
-  const double m = spectrum.mass_aprime();
-  std::vector<double> node_u, node_w;
-  double total = 0, mean_e = 0;
-  for (std::size_t i = 0; i < spectrum.node_energies().size(); ++i) {
-    const double e = spectrum.node_energies()[i], w = spectrum.node_weights()[i];
-    if (!(w > 0)) continue;
-    node_u.push_back(m / std::sqrt((e - m) * (e + m)));
-    node_w.push_back(w);
-    total += w;
-    mean_e += w * e;
-  }
-  if (!(total > 0))
-    throw semivisible::domain_error(
-        fmt::format("semivisible::signal::yield_model: no A' of mass {} GeV above {} GeV", m,
-                    spectrum.energy_threshold()));
-  for (auto& w : node_w) w /= total;
-  mean_energy = mean_e / total;
-  return decay_table(std::move(node_u), std::move(node_w));
-}
 }  // namespace detail
 
 /// A function giving the summed spectrum of an experiment's sources for (m_A′, E_min) — a
