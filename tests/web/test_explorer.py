@@ -56,8 +56,11 @@ EDGE_TOLERANCE = 1e-9   # relative, page vs CLI (both with --tolerance 1e-12; se
 X_TOLERANCE = 1e-12     # relative: the x grid, exp/log of musl vs glibc (1 ulp ~ 2e-16)
 MAX_BYTES = 5_000_000   # semivisible.wasm + semivisible.js
 ROOT_TOLERANCE = 1e-12  # the scans' --tolerance
-MC_MEDIAN_TOLERANCE = 0.03  # event-level experiments: two independent samples (docstring)
-MC_WORST_TOLERANCE = 0.30   # ... at the island's tip; 30 % is the validation tolerance in epsilon
+# Event-level experiments: two independent samples (docstring). The least precise built-in is CHARM
+# semi-visible, whose lower edge scatters by ~10 % between masses (docs/validation.md): two samples
+# then differ by ~14 % rms, up to ~45 % at 3 sigma at the island's tip.
+MC_MEDIAN_TOLERANCE = 0.05
+MC_WORST_TOLERANCE = 0.50
 MC_EMPTY_FLIPS = 2          # ... rows at the island's ends that may be empty on one side only
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
