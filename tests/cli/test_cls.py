@@ -75,21 +75,22 @@ bad_input(["cls", "--observed", "0", "--background", "0.1", "--signal", "1", "--
 bad_input(["cls", "--background", "0.1", "--signal", "1"], ["--observed"])
 
 # ---- hostile-input probe: wrong answers, hangs, messages (regressions) ----------------------
-GUARANTEE = 5.0  # seconds: every cls call returns or refuses within this (docs/statistics.md §7)
+HANG_GUARD = 120.0  # seconds: far above the ≈ 2 s work budget (docs/statistics.md §7); a hang
 
 
-def timed(*args, limit=GUARANTEE):
-    """Runs the CLI under a subprocess timeout; checks the wall time; returns (code, out, err)."""
+def timed(*args):
+    """Runs the CLI under a hang guard; prints the wall time (measured, not asserted: the time
+    guarantee is a deterministic work budget, benchmarked in BM_cls_hostile_input); returns
+    (code, out, err)."""
     t0 = time.monotonic()
     try:
         p = subprocess.run([EXE, *map(str, args)], capture_output=True, text=True,
-                           timeout=2 * limit)
+                           timeout=HANG_GUARD)
     except subprocess.TimeoutExpired:
-        check(False, f"{args}: no answer within {2 * limit} s")
+        check(False, f"{args}: no answer within {HANG_GUARD} s (hang)")
         return None, "", ""
     seconds = time.monotonic() - t0
     print(f"  {seconds:6.2f} s  {' '.join(map(str, args))[:110]}")
-    check(seconds < limit, f"{args}: {seconds:.2f} s, must be < {limit} s")
     return p.returncode, p.stdout, p.stderr
 
 
@@ -159,8 +160,7 @@ with tempfile.TemporaryDirectory() as d:
     for scale in ("1", "1000", "1e300"):
         out_dir = os.path.join(d, f"scale_{scale}")
         code, out, err = timed("scan", "--plane", "maprime-epsilon", "--points", "4",
-                               "--threads", "1", "--background-scale", scale, "--out", out_dir,
-                               limit=30)
+                               "--threads", "1", "--background-scale", scale, "--out", out_dir)
         check(code == 0, f"scan --background-scale {scale}: exit {code}: {err.strip()}")
         if code == 0:
             with open(os.path.join(out_dir, "exclusion.csv")) as f:

@@ -36,6 +36,7 @@
 #include <fmt/format.h>
 
 #include "semivisible/error.hpp"
+#include "semivisible/numerics/log_factorial.hpp"
 #include "semivisible/stats/cls_engine.hpp"
 #include "semivisible/stats/cls_types.hpp"
 #include "semivisible/stats/counting_model.hpp"
@@ -305,7 +306,7 @@ class exact_engine {
           pois[j] = lambda > 0 && lambda < 500
                         ? pois[j - 1] * lambda / static_cast<double>(j)
                         : std::exp(static_cast<double>(j) * std::log(lambda) - lambda -
-                                   std::lgamma(static_cast<double>(j) + 1));
+                                   numerics::log_factorial(static_cast<double>(j)));
         for (std::size_t m = 0; m <= cap; ++m) {
           // Four local accumulators: no aliasing stores in the inner loop, and four independent
           // add chains instead of one (the loop is bound by the latency of the additions).

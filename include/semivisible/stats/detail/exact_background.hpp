@@ -17,6 +17,7 @@
 #include <limits>
 #include <vector>
 
+#include "semivisible/numerics/log_factorial.hpp"
 #include "semivisible/stats/counting_model.hpp"
 #include "semivisible/stats/detail/quadrature.hpp"
 #include "semivisible/stats/detail/work_budget.hpp"
@@ -117,7 +118,7 @@ class exact_background {
     if (!std::isfinite(top)) return top;
     double sum = 0;
     for (std::size_t k = 0; k < nodes; ++k) sum += std::exp(term(i, k, dm) - top);
-    return top + std::log(sum) - std::lgamma(dm + 1);
+    return top + std::log(sum) - numerics::log_factorial(dm);
   }
   [[nodiscard]] double term(std::size_t i, std::size_t k, double m) const {
     const double r = rate[i][k];
