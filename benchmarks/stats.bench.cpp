@@ -107,9 +107,14 @@ static void BM_cls_hostile_input(benchmark::State& state) {
       m = st::counting_model({1e6, 0}, {0.19, 0.53}, {0.0, 0.0});
       s = {0.3, 0.7};
       break;
-    case 1: bins(10); break;
-    case 2: bins(8); break;
-    default: break;
+    case 1:
+      bins(10);
+      break;
+    case 2:
+      bins(8);
+      break;
+    default:
+      break;
   }
   const auto o = options(st::method::exact, true);
   for (auto _ : state) benchmark::DoNotOptimize(st::upper_limit(m, s, o).mu_upper);
