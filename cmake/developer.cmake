@@ -24,3 +24,15 @@ function(semivisible_own_target target)
   target_link_libraries(${target} PRIVATE semivisible::semivisible semivisible_developer)
   target_compile_definitions(${target} PRIVATE SEMIVISIBLE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 endfunction()
+
+# Unity ("jumbo") builds of our multi-file targets: the library is header-only and every source
+# file of a target instantiates the same templates, so compiling them together is ~3× cheaper
+# (the CLI: 240 s → 73 s on 2 cores, 2026-12-02). A name clash between two files' internal helpers
+# is a compile error (warnings as errors), caught here first. Batch sizes keep ≥ 2 jobs per target
+# for 2-core machines. OFF gives one translation unit per file (e.g. for clangd or a quick rebuild).
+option(SEMIVISIBLE_UNITY_BUILD "Compile each multi-file target of ours in a few unity batches" ON)
+function(semivisible_unity target batch_size)
+  if(SEMIVISIBLE_UNITY_BUILD)
+    set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE ${batch_size})
+  endif()
+endfunction()

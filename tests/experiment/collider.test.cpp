@@ -27,7 +27,7 @@ json babar_json() {
   REQUIRE(in.good());
   return json::parse(in);
 }
-std::string error_of(const json& j) {
+std::string collider_file_error(const json& j) {
   try {
     (void)se::from_json(j, "bad-collider.json", data_dir + "/experiments");
   } catch (const semivisible::invalid_parameter& e) {
@@ -89,99 +89,99 @@ TEST_CASE("a collider file without runs has symmetric beams at sqrt(s)/2",
 
 TEST_CASE("malformed collider files name the file, the key and the value",
           "[collider][experiment]") {
-  CHECK(error_of(babar_json()) == "no error");
+  CHECK(collider_file_error(babar_json()) == "no error");
   {
     auto j = babar_json();
     j["collider"]["veto"]["radius_cm"] = 140;
-    CHECK_THAT(error_of(j),
+    CHECK_THAT(collider_file_error(j),
                Contains("bad-collider.json") && Contains("unknown key 'collider.veto.radius_cm'"));
   }
   {
     auto j = babar_json();
     j["colider"] = json::object();
-    CHECK_THAT(error_of(j), Contains("unknown key 'colider'"));
+    CHECK_THAT(collider_file_error(j), Contains("unknown key 'colider'"));
   }
   {
     auto j = babar_json();
     j["target"] = {{"material", "lead"}, {"thickness_X0", 1}};
-    CHECK_THAT(error_of(j), Contains("bad-collider.json") && Contains("'target' is not allowed") &&
+    CHECK_THAT(collider_file_error(j), Contains("bad-collider.json") && Contains("'target' is not allowed") &&
                                 Contains("electron_positron"));
   }
   {
     auto j = babar_json();
     j["regions"] = json::array();
-    CHECK_THAT(error_of(j), Contains("'regions' is not allowed"));
+    CHECK_THAT(collider_file_error(j), Contains("'regions' is not allowed"));
   }
   {
     auto j = babar_json();
     j["cl"] = 0.95;
-    CHECK_THAT(error_of(j), Contains("'cl' is not allowed") && Contains("reinterpret.cl"));
+    CHECK_THAT(collider_file_error(j), Contains("'cl' is not allowed") && Contains("reinterpret.cl"));
   }
   {
     auto j = babar_json();
     j["beam"]["energy_GeV"] = 10;
-    CHECK_THAT(error_of(j), Contains("unknown key 'beam.energy_GeV'"));
+    CHECK_THAT(collider_file_error(j), Contains("unknown key 'beam.energy_GeV'"));
   }
   {
     auto j = babar_json();
     j["collider"]["photon_cos_theta_cm"] = {0.7, 0.6};
-    CHECK_THAT(error_of(j),
+    CHECK_THAT(collider_file_error(j),
                Contains("bad-collider.json") && Contains("collider.photon_cos_theta_cm[1] = 0.6"));
   }
   {
     auto j = babar_json();
     j["collider"]["photon_cos_theta_cm"] = {-1.0, 0.6};
-    CHECK_THAT(error_of(j), Contains("collider.photon_cos_theta_cm[0] = -1"));
+    CHECK_THAT(collider_file_error(j), Contains("collider.photon_cos_theta_cm[0] = -1"));
   }
   {
     auto j = babar_json();
     j["collider"]["veto"]["radius_m"] = -1.4;
-    CHECK_THAT(error_of(j), Contains("collider.veto.radius_m = -1.4"));
+    CHECK_THAT(collider_file_error(j), Contains("collider.veto.radius_m = -1.4"));
   }
   {
     auto j = babar_json();
     j["collider"]["veto"]["shape"] = "box";
-    CHECK_THAT(error_of(j), Contains("collider.veto.shape = 'box'"));
+    CHECK_THAT(collider_file_error(j), Contains("collider.veto.shape = 'box'"));
   }
   {
     auto j = babar_json();
     j["beam"]["luminosity_fb"] = 60.0;
-    CHECK_THAT(error_of(j), Contains("beam.luminosity_fb = 60") && Contains("sum"));
+    CHECK_THAT(collider_file_error(j), Contains("beam.luminosity_fb = 60") && Contains("sum"));
   }
   {
     auto j = babar_json();
     j["beam"]["sqrt_s_GeV"] = 12.0;
-    CHECK_THAT(error_of(j), Contains("beam.sqrt_s_GeV = 12"));
+    CHECK_THAT(collider_file_error(j), Contains("beam.sqrt_s_GeV = 12"));
   }
   {
     auto j = babar_json();
     j["beam"]["runs"][0]["positron_GeV"] = 0.0;
-    CHECK_THAT(error_of(j), Contains("beam.runs[0].positron_GeV = 0"));
+    CHECK_THAT(collider_file_error(j), Contains("beam.runs[0].positron_GeV = 0"));
   }
   {
     auto j = babar_json();
     j.erase("reinterpret");
-    CHECK_THAT(error_of(j), Contains("bad-collider.json") && Contains("reinterpret"));
+    CHECK_THAT(collider_file_error(j), Contains("bad-collider.json") && Contains("reinterpret"));
   }
   {
     auto j = babar_json();
     j["reinterpret"]["limit"] = "no-such-limit.csv";
-    CHECK_THAT(error_of(j), Contains("reinterpret.limit") && Contains("no-such-limit.csv"));
+    CHECK_THAT(collider_file_error(j), Contains("reinterpret.limit") && Contains("no-such-limit.csv"));
   }
   {
     auto j = babar_json();
     j["reinterpret"]["quantity"] = "epsilon2";
-    CHECK_THAT(error_of(j), Contains("reinterpret.quantity = 'epsilon2'"));
+    CHECK_THAT(collider_file_error(j), Contains("reinterpret.quantity = 'epsilon2'"));
   }
   {
     auto j = babar_json();
     j["reinterpret"]["cl"] = 1.5;
-    CHECK_THAT(error_of(j), Contains("reinterpret.cl = 1.5"));
+    CHECK_THAT(collider_file_error(j), Contains("reinterpret.cl = 1.5"));
   }
   {
     auto j = babar_json();
     j["collider"]["visible_energy_min_GeV"] = -0.1;
-    CHECK_THAT(error_of(j), Contains("collider.visible_energy_min_GeV = -0.1"));
+    CHECK_THAT(collider_file_error(j), Contains("collider.visible_energy_min_GeV = -0.1"));
   }
   {  // A fixed-target file cannot carry the collider keys.
     auto j = json::parse(R"({
@@ -191,9 +191,9 @@ TEST_CASE("malformed collider files name the file, the key and the value",
       "production": ["bremsstrahlung"],
       "regions": [{"name": "A", "signature": "visible", "decay_z_m": [10, 20], "observed": 0}]
     })");
-    CHECK(error_of(j) == "no error");
+    CHECK(collider_file_error(j) == "no error");
     j["reinterpret"] = babar_json()["reinterpret"];
-    CHECK_THAT(error_of(j), Contains("'reinterpret' is only for a collider experiment"));
+    CHECK_THAT(collider_file_error(j), Contains("'reinterpret' is only for a collider experiment"));
   }
 }
 

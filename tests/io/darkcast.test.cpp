@@ -14,7 +14,7 @@ namespace ss = semivisible::scan;
 using semivisible::status;
 
 namespace {
-std::vector<ss::exclusion_row> rows() {
+std::vector<ss::exclusion_row> darkcast_rows() {
   return {ss::exclusion_row{0.001, {}, {}, false, false, {}},
           ss::exclusion_row{0.01, 3.3e-5, 0.0199, false, false, {}},
           ss::exclusion_row{0.1, 2e-5, 1e-3, false, false, {}},
@@ -25,7 +25,8 @@ std::vector<ss::exclusion_row> rows() {
 }  // namespace
 
 TEST_CASE("DarkCast: first line labels the columns, comments after it", "[io][darkcast]") {
-  const auto text = io::to_darkcast(io::darkcast_layers(rows())[0], "NA64 semi-visible\nline 2");
+  const auto text =
+      io::to_darkcast(io::darkcast_layers(darkcast_rows())[0], "NA64 semi-visible\nline 2");
   // DarkCast's Datasets reader takes the column keys from the first line: mass lower upper
   const auto first = text.substr(0, text.find('\n'));
   CHECK(first.find('#') == 0);
@@ -35,7 +36,7 @@ TEST_CASE("DarkCast: first line labels the columns, comments after it", "[io][da
 }
 
 TEST_CASE("DarkCast: layers, failed rows dropped, round trip to 1e-7", "[io][darkcast]") {
-  const auto layers = io::darkcast_layers(rows());
+  const auto layers = io::darkcast_layers(darkcast_rows());
   REQUIRE(layers.size() == 2);
   REQUIRE(layers[0].size() == 3);  // 0.01, 0.1 (first interval), 0.3; 0.001 empty, 0.2 failed
   REQUIRE(layers[1].size() == 1);
@@ -44,7 +45,7 @@ TEST_CASE("DarkCast: layers, failed rows dropped, round trip to 1e-7", "[io][dar
   const auto d = fs::temp_directory_path() / fmt::format("semivisible-test-lmt-{}", ::getpid());
   fs::remove_all(d);
   fs::create_directories(d);
-  const auto written = io::write_darkcast(d / "na64.lmt", rows(), "test");
+  const auto written = io::write_darkcast(d / "na64.lmt", darkcast_rows(), "test");
   REQUIRE(written.size() == 2);
   CHECK(written[1].filename() == "na64_island2.lmt");
   for (std::size_t k = 0; k < 2; ++k) {

@@ -17,7 +17,7 @@ namespace ss = semivisible::scan;
 using semivisible::status;
 
 namespace {
-std::vector<ss::exclusion_row> rows() {
+std::vector<ss::exclusion_row> hepdata_rows() {
   return {ss::exclusion_row{0.001, {}, {}, false, false, {}},
           ss::exclusion_row{0.01, 3.3e-5, 0.0199, false, false, {}},
           ss::exclusion_row{0.1, 2e-5, 1e-3, false, false, {}},
@@ -53,7 +53,7 @@ TEST_CASE("HEPData: submission.yaml and the table follow the schema", "[io][hepd
   io::hepdata_options o;
   o.phrases = {"Dark photon", "Semi-visible"};
   o.y_name = "EPSILON";
-  const auto written = io::write_hepdata(d, rows(), o);
+  const auto written = io::write_hepdata(d, hepdata_rows(), o);
   REQUIRE(written.size() == 2);
 
   const auto docs = YAML::LoadAllFromFile((d / "submission.yaml").string());
@@ -76,7 +76,7 @@ TEST_CASE("HEPData: submission.yaml and the table follow the schema", "[io][hepd
   CHECK(x[0]["header"]["units"].as<std::string>() == "GEV");
   const auto deps = table["dependent_variables"];
   REQUIRE(deps.size() == 2);
-  const auto r = rows();
+  const auto r = hepdata_rows();
   for (std::size_t k = 0; k < 2; ++k) {
     check_keys(deps[k], {"header", "values"}, {"header", "qualifiers", "values"});
     CHECK(deps[k]["header"]["name"].as<std::string>() ==

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 namespace io = semivisible::io;
 
 namespace {
-fs::path fresh_dir(const char* name) {
+fs::path fresh_output_root(const char* name) {
   const auto d =
       fs::temp_directory_path() / fmt::format("semivisible-outdir-{}-{}", name, ::getpid());
   fs::remove_all(d);
@@ -33,7 +33,7 @@ std::vector<std::string> names(const fs::path& d) {
   return n;
 }
 template <class F>
-std::string message_of(F f) {
+std::string refusal_of(F f) {
   try {
     f();
   } catch (const std::exception& e) {
@@ -50,13 +50,13 @@ TEST_CASE("normalize_output_path strips trailing separators and refuses . and ..
   CHECK(io::normalize_output_path("./a/../b/") == fs::path("b"));
   for (const char* bad : {"", ".", "./", "..", "../", "a/..", "/"})
     CHECK_THROWS_AS(io::normalize_output_path(bad), semivisible::invalid_parameter);
-  CHECK_THAT(message_of([] { (void)io::normalize_output_path(".", "--out"); }),
+  CHECK_THAT(refusal_of([] { (void)io::normalize_output_path(".", "--out"); }),
              Catch::Contains("--out = '.'"));
 }
 
 TEST_CASE("output_directory publishes the staging directory whole, beside the target",
           "[io][output_directory][reliability]") {
-  const auto d = fresh_dir("publish");
+  const auto d = fresh_output_root("publish");
   const auto target = d / "results";
   {
     io::output_directory out(target.string() + "/");  // trailing slash: same directory
@@ -82,12 +82,12 @@ TEST_CASE("output_directory publishes the staging directory whole, beside the ta
 
 TEST_CASE("output_directory never replaces a directory it did not write",
           "[io][output_directory][reliability]") {
-  const auto d = fresh_dir("foreign");
+  const auto d = fresh_output_root("foreign");
   const auto user = d / "mine";
   fs::create_directories(user);
   touch(user / "thesis.tex");
   CHECK(io::inspect_output_directory(user) == io::output_state::foreign);
-  CHECK_THAT(message_of([&] { io::output_directory out(user); }),
+  CHECK_THAT(refusal_of([&] { io::output_directory out(user); }),
              Catch::Contains("--out = '") && Catch::Contains("--force"));
   CHECK(names(user) == std::vector<std::string>{"thesis.tex"});  // untouched
   // a file added to an earlier output makes it foreign again
@@ -115,21 +115,21 @@ TEST_CASE("output_directory never replaces a directory it did not write",
     out.publish();
   }
   touch(d / "afile");
-  CHECK_THAT(message_of([&] { io::output_directory out(d / "afile", {.force = true}); }),
+  CHECK_THAT(refusal_of([&] { io::output_directory out(d / "afile", {.force = true}); }),
              Catch::Contains("must be a directory"));
   fs::remove_all(d);
 }
 
 TEST_CASE("output_directory refuses the working directory and its ancestors",
           "[io][output_directory][reliability]") {
-  const auto d = fresh_dir("cwd");
+  const auto d = fresh_output_root("cwd");
   const auto inner = d / "work";
   fs::create_directories(inner);
   const auto old = fs::current_path();
   fs::current_path(inner);
   CHECK_THROWS_AS(io::output_directory("."), semivisible::invalid_parameter);
   CHECK_THROWS_AS(io::output_directory(".."), semivisible::invalid_parameter);
-  CHECK_THAT(message_of([&] { io::output_directory out(inner, {.force = true}); }),
+  CHECK_THAT(refusal_of([&] { io::output_directory out(inner, {.force = true}); }),
              Catch::Contains("working directory"));
   CHECK_THROWS_AS(io::output_directory(d, {.force = true}), semivisible::invalid_parameter);
   CHECK_THROWS_AS(io::output_directory("../work", {.force = true}), semivisible::invalid_parameter);
@@ -140,11 +140,11 @@ TEST_CASE("output_directory refuses the working directory and its ancestors",
 
 TEST_CASE("output_directory: a second run on the same target fails at once, naming the holder",
           "[io][output_directory][reliability]") {
-  const auto d = fresh_dir("lock");
+  const auto d = fresh_output_root("lock");
   const auto target = d / "out";
   io::output_directory first(target);
   CHECK_THAT(
-      message_of([&] { io::output_directory second(target); }),
+      refusal_of([&] { io::output_directory second(target); }),
       Catch::Contains("another semivisible run") && Catch::Contains(std::to_string(::getpid())));
   touch(first.staging() / "a.csv");
   first.publish();
@@ -153,7 +153,7 @@ TEST_CASE("output_directory: a second run on the same target fails at once, nami
 
 TEST_CASE("output_directory: an unpublished run leaves nothing; stale temporaries are removed",
           "[io][output_directory][reliability]") {
-  const auto d = fresh_dir("stale");
+  const auto d = fresh_output_root("stale");
   const auto target = d / "out";
   {
     io::output_directory out(target);
@@ -174,15 +174,15 @@ TEST_CASE("output_directory: an unpublished run leaves nothing; stale temporarie
 
 TEST_CASE("output_directory refuses over-long names and unwritable parents with a clear message",
           "[io][output_directory][reliability]") {
-  const auto d = fresh_dir("long");
+  const auto d = fresh_output_root("long");
   const std::string long_name(5000, 'a');
-  const auto msg = message_of([&] { io::output_directory out(d / long_name); });
+  const auto msg = refusal_of([&] { io::output_directory out(d / long_name); });
   CHECK_THAT(msg, Catch::Contains("at most 230 bytes") && Catch::Contains("5000"));
   CHECK(msg.size() < 600);  // the path is shortened in the message
   if (::geteuid() != 0) {   // root writes anywhere
     fs::create_directories(d / "ro");
     fs::permissions(d / "ro", fs::perms::owner_read | fs::perms::owner_exec);
-    CHECK_THAT(message_of([&] { io::output_directory out(d / "ro" / "x"); }),
+    CHECK_THAT(refusal_of([&] { io::output_directory out(d / "ro" / "x"); }),
                Catch::Contains("not writable"));
     fs::permissions(d / "ro", fs::perms::owner_all);
   }
@@ -191,7 +191,7 @@ TEST_CASE("output_directory refuses over-long names and unwritable parents with 
 
 TEST_CASE("same_location sees through spellings and symbolic links",
           "[io][output_directory][reliability]") {
-  const auto d = fresh_dir("same");
+  const auto d = fresh_output_root("same");
   fs::create_directories(d / "a");
   fs::create_directory_symlink(d / "a", d / "link");
   CHECK(io::same_location(d / "a", d / "a/"));

@@ -16,7 +16,7 @@ namespace io = semivisible::io;
 namespace {
 const io::two_column_options ref{"m_aprime_GeV", "epsilon_90", "m_aprime_GeV,epsilon_90",
                                  true,           true,         2};
-std::string message_of(std::string_view text, const io::two_column_options& o = ref) {
+std::string two_column_error(std::string_view text, const io::two_column_options& o = ref) {
   try {
     (void)io::parse_two_column_csv(text, "ref.csv", o);
   } catch (const semivisible::invalid_parameter& e) {
@@ -37,25 +37,26 @@ TEST_CASE("two-column CSV: comments, the header, CRLF and spaces are accepted",
 
 TEST_CASE("two-column CSV: bad lines are refused naming the file, the line and the value",
           "[io][two_column_csv][reliability]") {
-  CHECK_THAT(message_of("abc,def\n1,2\n"),
+  CHECK_THAT(two_column_error("abc,def\n1,2\n"),
              Catch::Contains("'ref.csv' line 1 = 'abc,def'") &&
                  Catch::Contains("m_aprime_GeV = 'abc', but must be a finite number"));
-  CHECK_THAT(message_of("1e-3,7e-6\n2e-3,nan\n"),
+  CHECK_THAT(two_column_error("1e-3,7e-6\n2e-3,nan\n"),
              Catch::Contains("line 2") && Catch::Contains("epsilon_90 = 'nan'"));
-  CHECK_THAT(message_of("1e-3,inf\n2e-3,1\n"), Catch::Contains("epsilon_90 = 'inf'"));
-  CHECK_THAT(message_of("1e-3,1e400\n2e-3,1\n"), Catch::Contains("finite"));  // overflow
-  CHECK_THAT(message_of("1e-3,1e300\n2e-3,-1\n"),
+  CHECK_THAT(two_column_error("1e-3,inf\n2e-3,1\n"), Catch::Contains("epsilon_90 = 'inf'"));
+  CHECK_THAT(two_column_error("1e-3,1e400\n2e-3,1\n"), Catch::Contains("finite"));  // overflow
+  CHECK_THAT(two_column_error("1e-3,1e300\n2e-3,-1\n"),
              Catch::Contains("epsilon_90 = -1, but must be > 0"));
-  CHECK_THAT(message_of("2e-3,1\n1e-3,1\n"), Catch::Contains("strictly increasing"));
-  CHECK_THAT(message_of("1,2,3\n2,3\n"), Catch::Contains("two fields"));
-  CHECK_THAT(message_of("1;2\n2;3\n"), Catch::Contains("two fields"));
-  CHECK_THAT(message_of("1,2\nm_aprime_GeV,epsilon_90\n"),
+  CHECK_THAT(two_column_error("2e-3,1\n1e-3,1\n"), Catch::Contains("strictly increasing"));
+  CHECK_THAT(two_column_error("1,2,3\n2,3\n"), Catch::Contains("two fields"));
+  CHECK_THAT(two_column_error("1;2\n2;3\n"), Catch::Contains("two fields"));
+  CHECK_THAT(two_column_error("1,2\nm_aprime_GeV,epsilon_90\n"),
              Catch::Contains("line 2"));  // late header
-  CHECK_THAT(message_of("1,0x10\n2,3\n"), Catch::Contains("'0x10'"));
-  CHECK_THAT(message_of(""), Catch::Contains("has 0 data lines, but must have at least 2"));
-  CHECK_THAT(message_of("# only\nm_aprime_GeV,epsilon_90\n"), Catch::Contains("0 data lines"));
-  CHECK_THAT(message_of("1,2\n"), Catch::Contains("1 data lines"));
-  CHECK_THAT(message_of(std::string("1,2\n2,\x01\n")), Catch::Contains("'2,?'"));
+  CHECK_THAT(two_column_error("1,0x10\n2,3\n"), Catch::Contains("'0x10'"));
+  CHECK_THAT(two_column_error(""), Catch::Contains("has 0 data lines, but must have at least 2"));
+  CHECK_THAT(two_column_error("# only\nm_aprime_GeV,epsilon_90\n"),
+             Catch::Contains("0 data lines"));
+  CHECK_THAT(two_column_error("1,2\n"), Catch::Contains("1 data lines"));
+  CHECK_THAT(two_column_error(std::string("1,2\n2,\x01\n")), Catch::Contains("'2,?'"));
 }
 
 TEST_CASE("two-column CSV: a missing file or a directory is refused by path",

@@ -28,11 +28,11 @@ TEST_CASE("materials: PDG radiation lengths in metres", "[production][materials]
 
 TEST_CASE("materials: lookup by name", "[production][materials]") {
   CHECK(&sp::material_by_name("aluminum") == &sp::material_by_name("aluminium"));
-  const auto& pb = sp::material_by_name("lead");
-  CHECK(pb.atoms.atomic_number == sp::lead.atomic_number);
-  CHECK(pb.atoms.radiation_length_g_cm2 == sp::lead.radiation_length_g_cm2);
-  CHECK(pb.electrons_per_radiation_length_m2() ==
-        Approx(82.0 * pb.atoms.atoms_per_radiation_length_m2()).epsilon(1e-4));
+  const auto& lead_by_name = sp::material_by_name("lead");
+  CHECK(lead_by_name.atoms.atomic_number == sp::lead.atomic_number);
+  CHECK(lead_by_name.atoms.radiation_length_g_cm2 == sp::lead.radiation_length_g_cm2);
+  CHECK(lead_by_name.electrons_per_radiation_length_m2() ==
+        Approx(82.0 * lead_by_name.atoms.atoms_per_radiation_length_m2()).epsilon(1e-4));
   CHECK_THROWS_AS(sp::material_by_name("unobtainium"), semivisible::domain_error);
   CHECK_THROWS_WITH(sp::material_by_name("Lead"), Catch::Contains("material = 'Lead'"));
 }

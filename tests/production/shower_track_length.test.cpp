@@ -12,7 +12,7 @@ namespace sp = semivisible::production;
 using sp::shower_species;
 
 namespace {
-constexpr double infinite = std::numeric_limits<double>::infinity();
+constexpr double infinite_target = std::numeric_limits<double>::infinity();
 sp::shower_settings primary_tsai_model() {
   sp::shower_settings s;
   s.spectrum = sp::brem_spectrum::bethe_heitler;
@@ -67,7 +67,7 @@ TEST_CASE("shower: Approximation A against the exact Laplace-space solution",
   sp::shower_settings s;
   s.spectrum = sp::brem_spectrum::pdg;
   s.ionisation = false;
-  const sp::shower_track_length shower(100.0, infinite, 0.05, sp::material_lead, s);
+  const sp::shower_track_length shower(100.0, infinite_target, 0.05, sp::material_lead, s);
   for (const auto& r : exact) {
     INFO("E = " << r.e);
     // Measured discretisation error ≤ 1.4e-3 (h = 1/24, extrapolated); it halves at h = 1/48.
@@ -93,7 +93,7 @@ TEST_CASE("shower: Approximation B conserves energy and e+ -> e- at low energy",
           "[production][shower]") {
   // All the energy ends as ionisation: E_c × (e± track length) = E0 as E_lo → 0 (Rossi's B;
   // here E_lo = 1e-6 GeV ≪ E_c; measured 0.996, the rest is the scheme's O(h²) energy error).
-  const sp::shower_track_length shower(100.0, infinite, 1e-6, sp::material_lead);
+  const sp::shower_track_length shower(100.0, infinite_target, 1e-6, sp::material_lead);
   const double charged = shower.track_length_above(1e-6, shower_species::electron) +
                          shower.track_length_above(1e-6, shower_species::positron);
   CHECK(sp::material_lead.critical_energy_GeV * charged / 100.0 == Approx(1.0).epsilon(0.01));
@@ -108,7 +108,7 @@ TEST_CASE("shower: Approximation B conserves energy and e+ -> e- at low energy",
   // Above E ≫ E_c the ionisation barely matters (B → A): 50 GeV, within 1e-3.
   sp::shower_settings a;
   a.ionisation = false;
-  const sp::shower_track_length no_ion(100.0, infinite, 1.0, sp::material_lead, a);
+  const sp::shower_track_length no_ion(100.0, infinite_target, 1.0, sp::material_lead, a);
   CHECK(shower.track_length_above(50.0, shower_species::positron) ==
         Approx(no_ion.track_length_above(50.0, shower_species::positron)).epsilon(1e-3));
 }
@@ -116,7 +116,7 @@ TEST_CASE("shower: Approximation B conserves energy and e+ -> e- at low energy",
 TEST_CASE("shower: finite thickness", "[production][shower]") {
   // Crank–Nicolson in depth: T = 200 X0 equals the T = ∞ forward substitution (1e-6), a thin
   // target has less track length, and the depth step 0.25 X0 agrees with 0.05 X0 to 1e-3.
-  const sp::shower_track_length thick(20.0, infinite, 0.01, sp::material_aluminium);
+  const sp::shower_track_length thick(20.0, infinite_target, 0.01, sp::material_aluminium);
   const sp::shower_track_length deep(20.0, 200.0, 0.01, sp::material_aluminium);
   const sp::shower_track_length thin(20.0, 3.0, 0.01, sp::material_aluminium);
   sp::shower_settings fine;
@@ -169,8 +169,8 @@ TEST_CASE("shower: finite thickness against the exact Laplace-space solution",
 }
 
 TEST_CASE("shower: positron beam swaps the roles", "[production][shower]") {
-  const sp::shower_track_length e(50.0, infinite, 0.1, sp::material_tungsten);
-  const sp::shower_track_length p(50.0, infinite, 0.1, sp::material_tungsten, {},
+  const sp::shower_track_length e(50.0, infinite_target, 0.1, sp::material_tungsten);
+  const sp::shower_track_length p(50.0, infinite_target, 0.1, sp::material_tungsten, {},
                                   sp::beam_particle::positron);
   for (double x : {40.0, 5.0, 0.5})
     CHECK(p.track_length_above(x, shower_species::positron) ==
@@ -203,7 +203,7 @@ TEST_CASE("shower: Approximation B against a Monte Carlo of the same model",
       {0.3, 14.574, 0.015, 11.627, 0.014},    {0.1, 34.927, 0.021, 31.394, 0.021},
       {0.05, 56.534, 0.025, 52.714, 0.025},
   };
-  const sp::shower_track_length shower(20.0, infinite, 0.05, sp::material_aluminium);
+  const sp::shower_track_length shower(20.0, infinite_target, 0.05, sp::material_aluminium);
   for (const auto& r : mc) {
     INFO("E = " << r.e);
     // 3 standard errors plus 1e-3 for the discretisation and the MC's soft-photon approximation

@@ -19,7 +19,7 @@ using semivisible::status;
 namespace {
 // A synthetic plane: at x the excluded y are (x^2·1e-4, 0.1·x) — and a second island
 // (0.3, 0.5) for x > 0.5 — so the rows are known in closed form.
-std::vector<ss::exclusion_row> synthetic(double x) {
+std::vector<ss::exclusion_row> island_rows(double x) {
   ss::interval_options o;
   o.lo = 1e-8;
   o.hi = 1.0;
@@ -40,8 +40,8 @@ TEST_CASE("run: rows in grid order, identical for any thread count", "[scan][eng
   one.threads = 1;
   ss::run_options many;
   many.threads = 4;
-  const auto t1 = ss::run(xs, synthetic, one);
-  const auto t4 = ss::run(xs, synthetic, many);
+  const auto t1 = ss::run(xs, island_rows, one);
+  const auto t4 = ss::run(xs, island_rows, many);
   CHECK(t1.rows == t4.rows);  // exact: deterministic order and values
   CHECK(t1.x_count == 41);
   std::size_t islands = 0;
@@ -107,11 +107,11 @@ TEST_CASE("run + merge: shards joined equal the single run exactly", "[scan][eng
   const nlohmann::ordered_json params = {{"plane", "synthetic"}, {"points", 37}};
   ss::run_options o;
   o.threads = 2;
-  const auto single = ss::run(xs, synthetic, o, params);
+  const auto single = ss::run(xs, island_rows, o, params);
   std::vector<ss::exclusion_table> shards;
   for (std::size_t k : {3u, 1u, 4u, 2u}) {  // any order
     o.shard = {k, 4};
-    shards.push_back(ss::run(xs, synthetic, o, params));
+    shards.push_back(ss::run(xs, island_rows, o, params));
   }
   const auto merged = ss::merge(shards);
   CHECK(merged.rows == single.rows);

@@ -10,7 +10,7 @@ namespace ss = semivisible::scan;
 
 namespace {
 template <class F>
-std::string message_of(F&& f) {
+std::string grid_error(F&& f) {
   try {
     f();
   } catch (const semivisible::invalid_parameter& e) {
@@ -32,21 +32,21 @@ TEST_CASE("log_grid: exact ends, constant ratio", "[scan][grid]") {
 }
 
 TEST_CASE("log_grid and parse_range reject bad input naming parameter and value", "[scan][grid]") {
-  CHECK_THAT(message_of([] { (void)ss::log_grid(1e-3, 1, 0); }), Catch::Contains("points = 0"));
-  CHECK_THAT(message_of([] { (void)ss::log_grid(0, 1, 10); }), Catch::Contains("= 0"));
-  CHECK_THAT(message_of([] { (void)ss::log_grid(-1, 1, 10); }), Catch::Contains("= -1"));
-  CHECK_THAT(message_of([] { (void)ss::log_grid(1, 1, 10); }), Catch::Contains("1:1"));
-  CHECK_THAT(message_of([] { (void)ss::log_grid(2, 1, 10); }), Catch::Contains("2:1"));
+  CHECK_THAT(grid_error([] { (void)ss::log_grid(1e-3, 1, 0); }), Catch::Contains("points = 0"));
+  CHECK_THAT(grid_error([] { (void)ss::log_grid(0, 1, 10); }), Catch::Contains("= 0"));
+  CHECK_THAT(grid_error([] { (void)ss::log_grid(-1, 1, 10); }), Catch::Contains("= -1"));
+  CHECK_THAT(grid_error([] { (void)ss::log_grid(1, 1, 10); }), Catch::Contains("1:1"));
+  CHECK_THAT(grid_error([] { (void)ss::log_grid(2, 1, 10); }), Catch::Contains("2:1"));
 
   const auto r = ss::parse_range("1e-3:0.5");
   CHECK(r.lo == 1e-3);
   CHECK(r.hi == 0.5);
-  CHECK_THAT(message_of([] { (void)ss::parse_range("1:0.5"); }),
+  CHECK_THAT(grid_error([] { (void)ss::parse_range("1:0.5"); }),
              Catch::Contains("--range = '1:0.5'"));
-  CHECK_THAT(message_of([] { (void)ss::parse_range("0:1"); }), Catch::Contains("--range = '0:1'"));
-  CHECK_THAT(message_of([] { (void)ss::parse_range("1e-3"); }), Catch::Contains("'1e-3'"));
-  CHECK_THAT(message_of([] { (void)ss::parse_range("a:b"); }), Catch::Contains("'a:b'"));
-  CHECK_THAT(message_of([] { (void)ss::parse_range("1:2", "--eps-range"); }),
+  CHECK_THAT(grid_error([] { (void)ss::parse_range("0:1"); }), Catch::Contains("--range = '0:1'"));
+  CHECK_THAT(grid_error([] { (void)ss::parse_range("1e-3"); }), Catch::Contains("'1e-3'"));
+  CHECK_THAT(grid_error([] { (void)ss::parse_range("a:b"); }), Catch::Contains("'a:b'"));
+  CHECK_THAT(grid_error([] { (void)ss::parse_range("1:2", "--eps-range"); }),
              Catch::Contains("no exception"));
   CHECK(ss::parse_range("-1:1", "--x", false).lo == -1);  // linear axes may be negative
 }

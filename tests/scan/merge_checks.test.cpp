@@ -33,7 +33,7 @@ ss::exclusion_table shard_of(std::size_t k, std::size_t n, bool record_grid = tr
     t.rows.push_back(ss::exclusion_row{xs[i], 1e-5, 1e-3, false, false, {}});
   return t;
 }
-std::string message_of(const std::vector<ss::exclusion_table>& s) {
+std::string merge_check_error(const std::vector<ss::exclusion_table>& s) {
   try {
     (void)ss::merge(s, {"A", "B", "C"});
   } catch (const semivisible::invalid_parameter& e) {
@@ -53,38 +53,40 @@ TEST_CASE("merge of shards on a recorded grid gives the single run", "[scan][mer
 TEST_CASE("merge refuses an x edited off the grid", "[scan][merge][reliability]") {
   auto b = shard_of(2, 2);
   b.rows[1].x = std::nextafter(b.rows[1].x, 2.0);  // one ulp: not the grid's value any more
-  CHECK_THAT(message_of({shard_of(1, 2), b}),
+  CHECK_THAT(merge_check_error({shard_of(1, 2), b}),
              Catch::Contains("B x = ") && Catch::Contains("off the run's grid"));
   // without a recorded grid an x moved into another shard's place is still caught
   auto c = shard_of(2, 2, false);
   c.rows[0].x = shard_of(1, 2, false).rows[1].x * 1.0001;  // between grid points 2 and 3
-  CHECK_THAT(message_of({shard_of(1, 2, false), c}), Catch::Contains("must then come from shard"));
+  CHECK_THAT(merge_check_error({shard_of(1, 2, false), c}),
+             Catch::Contains("must then come from shard"));
   // the recorded grid must agree with x_count
   auto d = shard_of(1, 1);
   d.parameters["x_grid"]["points"] = 7;
-  CHECK_THAT(message_of({d}), Catch::Contains("x_grid.points of A = 7"));
+  CHECK_THAT(merge_check_error({d}), Catch::Contains("x_grid.points of A = 7"));
 }
 
 TEST_CASE("merge refuses lower > upper and non-finite edges", "[scan][merge][reliability]") {
   auto b = shard_of(2, 2);
   b.rows[0].lower = 2e-3;  // > upper = 1e-3
-  CHECK_THAT(message_of({shard_of(1, 2), b}),
+  CHECK_THAT(merge_check_error({shard_of(1, 2), b}),
              Catch::Contains("B rows[0].lower = 0.002, but must be <= upper = 0.001"));
   b = shard_of(2, 2);
   b.rows[2].upper = std::numeric_limits<double>::infinity();
-  CHECK_THAT(message_of({shard_of(1, 2), b}), Catch::Contains("rows[2].upper = inf"));
+  CHECK_THAT(merge_check_error({shard_of(1, 2), b}), Catch::Contains("rows[2].upper = inf"));
   b = shard_of(2, 2);
   b.rows[1].x = std::numeric_limits<double>::quiet_NaN();
-  CHECK_THAT(message_of({shard_of(1, 2), b}), Catch::Contains("rows[1].x = nan"));
+  CHECK_THAT(merge_check_error({shard_of(1, 2), b}), Catch::Contains("rows[1].x = nan"));
   b = shard_of(2, 2);
   b.rows[1].upper.reset();
-  CHECK_THAT(message_of({shard_of(1, 2), b}), Catch::Contains("only one of lower and upper"));
+  CHECK_THAT(merge_check_error({shard_of(1, 2), b}),
+             Catch::Contains("only one of lower and upper"));
 }
 
 TEST_CASE("merge and the readers bound the shard and x counts", "[scan][merge][reliability]") {
   auto a = shard_of(1, 1);
   a.x_count = ss::max_grid_points + 1;
-  CHECK_THAT(message_of({a}), Catch::Contains("x_count of A"));
+  CHECK_THAT(merge_check_error({a}), Catch::Contains("x_count of A"));
   CHECK_THROWS_AS(ss::parse_shard("1/18446744073709551615"), semivisible::invalid_parameter);
   CHECK_THROWS_AS(ss::parse_shard("1/1000001"), semivisible::invalid_parameter);
   CHECK(ss::parse_shard("7/1000000") == ss::shard_spec{7, 1000000});
@@ -93,7 +95,7 @@ TEST_CASE("merge and the readers bound the shard and x counts", "[scan][merge][r
   auto s = shard_of(1, 1);
   s.shard = {1, 1000};
   s.rows.resize(1);
-  const auto msg = message_of({s});
+  const auto msg = merge_check_error({s});
   CHECK_THAT(msg, Catch::Contains("missing 2/1000") && Catch::Contains("and 989 more"));
 }
 

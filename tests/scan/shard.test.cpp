@@ -9,7 +9,7 @@
 namespace ss = semivisible::scan;
 
 namespace {
-std::string message_of(const char* spec) {
+std::string shard_error(const char* spec) {
   try {
     (void)ss::parse_shard(spec);
   } catch (const semivisible::invalid_parameter& e) {
@@ -23,7 +23,7 @@ TEST_CASE("parse_shard accepts 1-based K/N and rejects the rest", "[scan][shard]
   CHECK(ss::parse_shard("1/1") == ss::shard_spec{1, 1});
   CHECK(ss::parse_shard("3/8") == ss::shard_spec{3, 8});
   for (const char* bad : {"3/2", "0/2", "1/0", "2", "a/b", "1/2/3", "-1/2", "1/", "/2", ""})
-    CHECK_THAT(message_of(bad), Catch::Contains("--shard = '" + std::string(bad) + "'"));
+    CHECK_THAT(shard_error(bad), Catch::Contains("--shard = '" + std::string(bad) + "'"));
   CHECK(ss::to_string(ss::shard_spec{2, 5}) == "2/5");
 }
 

@@ -12,21 +12,15 @@
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 
+#include "bisection.hpp"
 #include "semivisible/stats/cls.hpp"
 
 namespace st = semivisible::stats;
 using Catch::Matchers::Contains;
 
-namespace {
+using semivisible_tests::bisect;
 
-/// Independent bisection (not toms748): root of f, f(lo) > 0 > f(hi), to 1e-13 absolute.
-double bisect(const std::function<double(double)>& f, double lo, double hi) {
-  for (int i = 0; i < 200 && hi - lo > 1e-13; ++i) {
-    const double mid = 0.5 * (lo + hi);
-    (f(mid) > 0 ? lo : hi) = mid;
-  }
-  return 0.5 * (lo + hi);
-}
+namespace {
 
 /// Single-bin Poisson CLs limit (events) at 90 % CL from the regularised incomplete gamma
 /// function: P(N ≤ n | λ) = Q(n + 1, λ). Equals Helene's Bayesian flat-prior limit.

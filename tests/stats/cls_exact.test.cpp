@@ -12,21 +12,16 @@
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 
+#include "bisection.hpp"
 #include "semivisible/stats/cls.hpp"
 
 namespace st = semivisible::stats;
 using Catch::Matchers::Contains;
 using semivisible::status;
 
-namespace {
+using semivisible_tests::bisect;
 
-double bisect(const std::function<double(double)>& f, double lo, double hi) {
-  for (int i = 0; i < 200 && hi - lo > 1e-13 * (1 + hi); ++i) {
-    const double mid = 0.5 * (lo + hi);
-    (f(mid) > 0 ? lo : hi) = mid;
-  }
-  return 0.5 * (lo + hi);
-}
+namespace {
 
 /// ln Σ_{k ≤ n} x^k/k! (x > 0), summed relative to its largest term: no overflow or underflow.
 double log_poisson_partial(int n, double x) {

@@ -12,19 +12,14 @@
 #include <functional>
 #include <vector>
 
+#include "bisection.hpp"
 #include "semivisible/stats/cls.hpp"
 
 namespace st = semivisible::stats;
 
-namespace {
+using semivisible_tests::bisect;
 
-double bisect(const std::function<double(double)>& f, double lo, double hi) {
-  for (int i = 0; i < 200 && hi - lo > 1e-13 * (1 + hi); ++i) {
-    const double mid = 0.5 * (lo + hi);
-    (f(mid) > 0 ? lo : hi) = mid;
-  }
-  return 0.5 * (lo + hi);
-}
+namespace {
 
 /// Single-bin Poisson CLs without nuisances: P(N ≤ n | s + b)/P(N ≤ n | b), summed directly.
 double poisson_cls(int n, double b, double s) {

@@ -11,7 +11,7 @@
 using semivisible::survey::grid;
 
 namespace {
-std::string message_of(const grid& g) {
+std::string survey_grid_error(const grid& g) {
   try {
     semivisible::survey::validate(g);
   } catch (const semivisible::invalid_parameter& e) {
@@ -57,20 +57,20 @@ TEST_CASE("A' -> chi1 chi2 open exactly when R > 2 + f", "[survey]") {
 TEST_CASE("refused grids name the axis and the value", "[survey]") {
   grid g;
   g.mass_ratio = {1.5, 1.9, 3};
-  CHECK(message_of(g).find("mass_ratio") != std::string::npos);
+  CHECK(survey_grid_error(g).find("mass_ratio") != std::string::npos);
   g = grid{};
   g.mass_ratio = {2.1, 2.3, 3};
   g.splitting = {0.5, 1.0, 3};  // R_max = 2.3 <= 2 + f_min = 2.5: closed everywhere
-  CHECK(message_of(g).find("closed everywhere") != std::string::npos);
+  CHECK(survey_grid_error(g).find("closed everywhere") != std::string::npos);
   g = grid{};
   g.alpha_dark = {1e-3, 20.0, 3};  // > 4 pi
-  CHECK(message_of(g).find("alpha_dark") != std::string::npos);
+  CHECK(survey_grid_error(g).find("alpha_dark") != std::string::npos);
   g = grid{};
   g.splitting.points = 0;
-  CHECK(message_of(g).find("zero points") != std::string::npos);
+  CHECK(survey_grid_error(g).find("zero points") != std::string::npos);
   g = grid{};
   g.mass_aprime = {0.1, 0.2, 1};  // one point needs lo = hi
-  CHECK(message_of(g).find("m_aprime") != std::string::npos);
+  CHECK(survey_grid_error(g).find("m_aprime") != std::string::npos);
   g.mass_aprime = {0.1, 0.1, 1};
-  CHECK(message_of(g).empty());
+  CHECK(survey_grid_error(g).empty());
 }

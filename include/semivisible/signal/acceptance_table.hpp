@@ -22,6 +22,8 @@
 #include <utility>
 #include <vector>
 
+#include "semivisible/numerics/uniform_hermite.hpp"
+
 namespace semivisible::signal {
 
 /// One accepted interval of one event, already scaled: P_i = w (e^{−s c} − e^{−s d}).
@@ -145,13 +147,7 @@ class acceptance_table {
  private:
   [[nodiscard]] double hermite(const std::array<double, table_points>& y,
                                const std::array<double, table_points>& d, double x) const noexcept {
-    const double v = (x - x0_) / dx_;
-    auto i = static_cast<std::size_t>(v);
-    if (i > table_points - 2) i = table_points - 2;
-    const double t = v - static_cast<double>(i);
-    const double t2 = t * t, t3 = t2 * t;
-    return (2 * t3 - 3 * t2 + 1) * y[i] + (t3 - 2 * t2 + t) * dx_ * d[i] +
-           (-2 * t3 + 3 * t2) * y[i + 1] + (t3 - t2) * dx_ * d[i + 1];
+    return numerics::uniform_hermite(y, d, x0_, dx_, x);
   }
 
   std::vector<acceptance_entry> entries_;

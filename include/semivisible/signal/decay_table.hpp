@@ -24,6 +24,7 @@
 
 #include "semivisible/detector/decay_probability.hpp"
 #include "semivisible/error.hpp"
+#include "semivisible/numerics/uniform_hermite.hpp"
 
 namespace semivisible::signal {
 
@@ -118,16 +119,9 @@ class decay_table {
   [[nodiscard]] std::size_t nodes() const noexcept { return node_u_.size(); }
 
  private:
-  // Cubic Hermite interpolation of a tabulated (ln y, slope) at x = ln s.
   [[nodiscard]] double hermite(const std::array<double, table_points>& y,
                                const std::array<double, table_points>& d, double x) const noexcept {
-    const double v = (x - x0_) / dx_;
-    auto i = static_cast<std::size_t>(v);
-    if (i > table_points - 2) i = table_points - 2;
-    const double t = v - static_cast<double>(i);
-    const double t2 = t * t, t3 = t2 * t;
-    return (2 * t3 - 3 * t2 + 1) * y[i] + (t3 - 2 * t2 + t) * dx_ * d[i] +
-           (-2 * t3 + 3 * t2) * y[i + 1] + (t3 - t2) * dx_ * d[i + 1];
+    return numerics::uniform_hermite(y, d, x0_, dx_, x);
   }
 
   std::vector<double> node_u_, node_w_;
