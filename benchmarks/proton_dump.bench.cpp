@@ -15,7 +15,7 @@
 
 namespace {
 namespace sp = semivisible::production;
-namespace ss = semivisible::signal;
+namespace sg = semivisible::signal;
 
 const semivisible::experiment::experiment& builtin(const std::string& name) {
   static const auto nucal = semivisible::experiment::builtin("nucal");
@@ -62,11 +62,11 @@ static void BM_proton_dump_yield_model(benchmark::State& state) {
   const auto& e = builtin(k == 2 ? "charm" : "nucal");
   const auto sources = std::make_shared<const sp::source_set>(
       e, std::optional<std::vector<std::string>>{{names[k]}});
-  ss::yield_options o;
-  o.kind = ss::model_kind::visible;
+  sg::yield_options o;
+  o.kind = sg::model_kind::visible;
   const auto p = semivisible::model::benchmark(masses[k], 1e-6);
   for (auto _ : state) {
-    const ss::yield_model y(e, p, ss::providers_of(sources), o);
+    const sg::yield_model y(e, p, sg::providers_of(sources), o);
     benchmark::DoNotOptimize(y.events(1e-6).total());
   }
   state.SetLabel(e.name + " " + names[k]);

@@ -29,7 +29,7 @@ static void BM_production_spectrum(benchmark::State& state) {
 }
 BENCHMARK(BM_production_spectrum)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
 
-const semivisible::experiment::experiment& na64() {
+const semivisible::experiment::experiment& na64_experiment() {
   static const auto e = semivisible::experiment::builtin("na64-2016-2018");
   return e;
 }
@@ -40,7 +40,7 @@ static void BM_yield_model_from_spectrum(benchmark::State& state) {
   const semivisible::signal::spectrum_provider cached = [&](double, double) { return spectrum; };
   const auto p = semivisible::model::benchmark(0.3, 1e-3);
   for (auto _ : state) {
-    semivisible::signal::yield_model y(na64(), p, cached);
+    semivisible::signal::yield_model y(na64_experiment(), p, cached);
     benchmark::DoNotOptimize(y.mean_inverse_boost());
   }
 }
@@ -49,7 +49,7 @@ BENCHMARK(BM_yield_model_from_spectrum)->Unit(benchmark::kMicrosecond);
 // One ε after the per-mass precompute, for the NA64 bundle (2 regions) and for N copies of its
 // regions (the cost per region).
 static void BM_yield_per_epsilon(benchmark::State& state) {
-  auto e = na64();
+  auto e = na64_experiment();
   const auto n = static_cast<std::size_t>(state.range(0));
   if (n > e.regions.size()) {  // N disjoint regions: split S1 into n − 1 slices, keep S2
     const auto s1 = e.regions[0], s2 = e.regions[1];

@@ -129,7 +129,7 @@ std::vector<experiment::experiment> load_experiments(const survey_cli_options& o
               fmt::format("{}: a projection, not data (left out; name it to use it)", name));
           continue;
         }
-        (void)production::source_set(e);  // sources the library can build
+        if (!e.is_collider()) (void)production::source_set(e);  // sources the library builds
         out.push_back(std::move(e));
       } catch (const std::exception& e) {
         notes.push_back(

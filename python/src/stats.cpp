@@ -146,7 +146,7 @@ double_array signal_rows(const counting_model& model, const py::object& signals,
   return a;
 }
 
-py::dict evaluate(calculator& c, const py::object& signals, double mu) {
+py::dict evaluate_signals(calculator& c, const py::object& signals, double mu) {
   constexpr const char* fn = "semivisible.ClsCalculator.evaluate";
   const double_array a = signal_rows(c.calc.model(), signals, fn);
   const std::size_t bins = c.calc.model().bins();
@@ -309,13 +309,13 @@ void bind_stats(py::module_& m) {
       .def(
           "cls_values",
           [](calculator& c, const py::object& signals, double mu) {
-            const py::dict d = evaluate(c, signals, mu);
+            const py::dict d = evaluate_signals(c, signals, mu);
             return py::object(d["value"]);
           },
           py::arg("signals"), py::arg("mu") = 1.0,
           "CLs for each row of signals (shape (n, bins), e.g. YieldModel.events(eps_array)): "
           "ndarray (n,). Use evaluate() for the statuses.")
-      .def("evaluate", &evaluate, py::arg("signals"), py::arg("mu") = 1.0,
+      .def("evaluate", &evaluate_signals, py::arg("signals"), py::arg("mu") = 1.0,
            "dict of value, cl_sb, cl_b (ndarrays) and status (list of str) per row of signals.")
       .def(
           "upper_limit",

@@ -73,8 +73,9 @@ with tempfile.TemporaryDirectory() as tmp:
             f = float(r["gm2_band_allowed_fraction"])
             check(0 <= f <= 1, f"fraction in [0, 1]: {f}")
 
-    # ---- one point against `semivisible scan` (m_A' = 0.1 GeV, benchmark ratios, alpha_D = 0.1)
-    for exp in ("na64-2016-2018", "e137"):
+    # ---- one point against `semivisible scan` (m_A' = 0.1 GeV, benchmark ratios, alpha_D = 0.1;
+    # babar-2017: the collider reinterpretation through scan/collider_plane.hpp)
+    for exp in ("na64-2016-2018", "e137", "babar-2017"):
         code, so, se = run("survey", "--points", "1,1,1,1", "--m-aprime-range", "0.1",
                            "--alpha-dark-range", "0.1", "--mass-ratio-range", "3",
                            "--splitting-range", "0.4", "--experiments", exp, "--no-plots",

@@ -13,20 +13,32 @@
 // acceptance tables — is 0.05 ms (NA64) to 10–50 ms (E137) per (m_A′, R, f); A′ spectra depend on
 // m_A′ only (scan::spectrum_cache) and A′ samples too (survey::sample_cache); α_D and ε then enter
 // events(ε, α_D) analytically (lifetime ∝ 1/(ε² α_D), BR(A′ → χ1χ2)) at ~0.1 µs per region.
+// A collider experiment (experiment::collider_spec, e.g. babar-2017) enters as in
+// scan/collider_plane.hpp: excluded where ε² P_invisible > ε_pub(m_A′)²; its monophoton_table
+// (57 µs) is built once per mass triple at α_D = 0.1 and reused for every α_D through
+// cτ(ε, α_D) = cτ_table(ε) · 0.1/α_D (Γ_χ2 ∝ ε² α_D exactly, physics/chi2_width.hpp).
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
+
+#include <fmt/format.h>
+
+#include "semivisible/collider/monophoton_table.hpp"
 
 #include "semivisible/error.hpp"
 #include "semivisible/experiment/experiment.hpp"
 #include "semivisible/model/parameters.hpp"
 #include "semivisible/production/sources.hpp"
 #include "semivisible/scan/analysis.hpp"
+#include "semivisible/scan/collider_plane.hpp"
 #include "semivisible/scan/intervals.hpp"
 #include "semivisible/scan/planes.hpp"
 #include "semivisible/scan/spectrum_cache.hpp"
@@ -44,43 +56,92 @@ struct experiment_setup {
   double background_scale = 1.0;  ///< multiplies backgrounds and their uncertainties
 };
 
-/// The per-(m_A′, R, f) part of one experiment: its yield model and a CLs calculator.
+/// The per-(m_A′, R, f) part of a collider experiment: ε_pub(m_A′) and the monophoton table.
+struct collider_at_masses {
+  double epsilon_published = 0;  ///< +inf outside the published mass range: nothing excluded
+  bool invisible = false;        ///< the invisible model: P_invisible = 1
+  double alpha_table = 0.1;      ///< α_D of the table
+  std::optional<collider::monophoton_table> table{};  ///< absent when not needed
+
+  /// The excluded ε intervals at α_D on the range of `o` (scan/collider_plane.hpp, Eq. R).
+  [[nodiscard]] scan::interval_result excluded(double alpha_dark,
+                                               const scan::interval_options& o) const {
+    scan::interval_result r;
+    if (!std::isfinite(epsilon_published) || !(epsilon_published < o.hi)) return r;
+    const double lo = std::max(o.lo, epsilon_published);
+    if (invisible || !table || table->chi2_stable()) {  // P = 1: the published limit, exactly
+      r.intervals.push_back({lo, o.hi, lo == o.lo, true});
+      return r;
+    }
+    const double published2 = epsilon_published * epsilon_published;
+    auto range = o;
+    range.lo = lo;
+    return scan::excluded_intervals(
+        [&](double eps) {
+          const double ctau = table->proper_decay_length(eps) * alpha_table / alpha_dark;
+          return 1 - eps * eps * table->invisible_probability_for_proper_decay_length(ctau) /
+                         published2;
+        },
+        range);
+  }
+};
+
+/// The per-(m_A′, R, f) part of one experiment: a fixed-target experiment's yield model and CLs
+/// calculator, or a collider experiment's reinterpretation table.
 /// Not thread-safe (the calculator caches); one per work unit.
 class constraint_at_masses {
  public:
   constraint_at_masses(signal::yield_model y, stats::cls_calculator c)
-      : yield_(std::move(y)), calculator_(std::move(c)) {}
+      : part_(fixed_target{std::move(y), std::move(c)}) {}
+  explicit constraint_at_masses(collider_at_masses c) : part_(std::move(c)) {}
 
-  /// t(ε) at α_D: ln(CLs/(1 − CL)), negative where excluded (scan/planes.hpp).
+  /// t(ε) at α_D: ln(CLs/(1 − CL)), negative where excluded (scan/planes.hpp); fixed target only.
   [[nodiscard]] double test(double epsilon, double alpha_dark) {
-    return scan::detail::exclusion_test(calculator_, yield_.events(epsilon, alpha_dark));
+    auto& f = std::get<fixed_target>(part_);
+    return scan::detail::exclusion_test(f.calculator, f.yield.events(epsilon, alpha_dark));
   }
 
   /// The excluded ε intervals at α_D on the range of `o`.
   [[nodiscard]] scan::interval_result excluded(double alpha_dark, const scan::interval_options& o) {
+    if (const auto* c = std::get_if<collider_at_masses>(&part_)) return c->excluded(alpha_dark, o);
     return scan::excluded_intervals([&](double eps) { return test(eps, alpha_dark); }, o);
   }
 
-  [[nodiscard]] const signal::yield_model& yield() const noexcept { return yield_; }
+  /// The yield model (fixed target); throws std::bad_variant_access for a collider.
+  [[nodiscard]] const signal::yield_model& yield() const {
+    return std::get<fixed_target>(part_).yield;
+  }
 
  private:
-  signal::yield_model yield_;
-  stats::cls_calculator calculator_;
+  struct fixed_target {
+    signal::yield_model yield;
+    stats::cls_calculator calculator;
+  };
+  std::variant<fixed_target, collider_at_masses> part_;
 };
 
-/// One experiment prepared for a survey: sources, caches and the background-only CLs part are
-/// built once; at(...) is thread-safe and gives the per-mass-triple part.
+/// One experiment prepared for a survey: sources, caches and the background-only CLs part (or a
+/// collider's reinterpretation settings) are built once; at(...) is thread-safe and gives the
+/// per-mass-triple part.
 class experiment_constraint {
  public:
   explicit experiment_constraint(experiment_setup s, std::size_t sample_capacity = 16)
-      : setup_(std::move(s)),
-        sources_(
-            std::make_shared<const production::source_set>(setup_.experiment, setup_.production)),
-        spectra_(std::make_shared<scan::spectrum_cache>()),
-        samples_(std::make_shared<sample_cache>(sample_capacity)),
-        calculator_(scan::counting_model_of(setup_.experiment, setup_.background_scale),
-                    scan::limit_options_of(setup_.experiment)) {
+      : setup_(std::move(s)) {
     setup_.experiment.validate();
+    if (setup_.experiment.is_collider()) {
+      if (setup_.yield.kind == signal::model_kind::visible)
+        throw invalid_parameter(fmt::format(
+            "semivisible::survey::experiment_constraint: experiment '{}' is a collider "
+            "mono-photon reinterpretation, but model = visible (it constrains invisible A' decays)",
+            setup_.experiment.name));
+      monophoton_ = scan::monophoton_options_of(*setup_.experiment.collider);
+      return;
+    }
+    sources_ = std::make_shared<const production::source_set>(setup_.experiment, setup_.production);
+    spectra_ = std::make_shared<scan::spectrum_cache>();
+    samples_ = std::make_shared<sample_cache>(sample_capacity);
+    calculator_.emplace(scan::counting_model_of(setup_.experiment, setup_.background_scale),
+                        scan::limit_options_of(setup_.experiment));
   }
 
   [[nodiscard]] const std::string& name() const noexcept { return setup_.experiment.name; }
@@ -91,6 +152,14 @@ class experiment_constraint {
                                         double splitting) const {
     const auto point =
         model::parameters<double>::from_ratios(mass_aprime, 1e-3, 0.1, mass_ratio, splitting);
+    if (setup_.experiment.is_collider()) {
+      collider_at_masses c;
+      c.epsilon_published = setup_.experiment.collider->limit.at(mass_aprime);
+      c.invisible = setup_.yield.kind == signal::model_kind::invisible;
+      c.alpha_table = point.alpha_dark();
+      if (std::isfinite(c.epsilon_published) && !c.invisible) c.table.emplace(point, monophoton_);
+      return constraint_at_masses(std::move(c));
+    }
     const auto get = scan::cached(spectra_);
     signal::production_providers p;
     p.spectrum = [s = sources_, get](double m, double lo) { return s->spectrum(m, lo, get); };
@@ -102,7 +171,7 @@ class experiment_constraint {
     // The scan's stream: the bits of m_A′ (scan/planes.hpp), so the same events as `scan`.
     std::memcpy(&options.sampling.stream, &mass_aprime, sizeof mass_aprime);
     return constraint_at_masses(signal::yield_model(setup_.experiment, point, p, options),
-                                calculator_);
+                                *calculator_);
   }
 
  private:
@@ -110,7 +179,8 @@ class experiment_constraint {
   std::shared_ptr<const production::source_set> sources_;
   std::shared_ptr<scan::spectrum_cache> spectra_;
   std::shared_ptr<sample_cache> samples_;
-  stats::cls_calculator calculator_;
+  std::optional<stats::cls_calculator> calculator_;  ///< fixed target only
+  collider::monophoton_options monophoton_{};        ///< collider only
 };
 
 }  // namespace semivisible::survey
