@@ -104,8 +104,9 @@ TEST_CASE("malformed collider files name the file, the key and the value",
   {
     auto j = babar_json();
     j["target"] = {{"material", "lead"}, {"thickness_X0", 1}};
-    CHECK_THAT(collider_file_error(j), Contains("bad-collider.json") && Contains("'target' is not allowed") &&
-                                Contains("electron_positron"));
+    CHECK_THAT(collider_file_error(j), Contains("bad-collider.json") &&
+                                           Contains("'target' is not allowed") &&
+                                           Contains("electron_positron"));
   }
   {
     auto j = babar_json();
@@ -115,7 +116,8 @@ TEST_CASE("malformed collider files name the file, the key and the value",
   {
     auto j = babar_json();
     j["cl"] = 0.95;
-    CHECK_THAT(collider_file_error(j), Contains("'cl' is not allowed") && Contains("reinterpret.cl"));
+    CHECK_THAT(collider_file_error(j),
+               Contains("'cl' is not allowed") && Contains("reinterpret.cl"));
   }
   {
     auto j = babar_json();
@@ -166,7 +168,8 @@ TEST_CASE("malformed collider files name the file, the key and the value",
   {
     auto j = babar_json();
     j["reinterpret"]["limit"] = "no-such-limit.csv";
-    CHECK_THAT(collider_file_error(j), Contains("reinterpret.limit") && Contains("no-such-limit.csv"));
+    CHECK_THAT(collider_file_error(j),
+               Contains("reinterpret.limit") && Contains("no-such-limit.csv"));
   }
   {
     auto j = babar_json();
