@@ -12,7 +12,7 @@
 #include "semivisible/signal/yield.hpp"
 
 namespace {
-// ε at which the A′ loop gives Δa_μ (Pospelov, PRD 80 (2009) 095002; docs/physics-notes.md §6).
+// ε at which the A′ loop gives Δa_μ (Pospelov, PRD 80 (2009) 095002; docs/formula-notes.md §6).
 double epsilon_gm2_central(double mass_aprime) {
   using semivisible::constants::mass_muon;
   auto f = [&](double z) {

@@ -73,7 +73,7 @@ void run_width(const width_options& o) {
   if (gamma_mumu > 0)
     notes.push_back("Delta > 2 m_mu: the chi2 -> chi1 mu+ mu- channel is open and included");
   notes.push_back(
-      "gamma_chi2_exact_GeV: exact leading-order width (docs/physics-notes.md 1.1); "
+      "gamma_chi2_exact_GeV: exact leading-order width (docs/formula-notes.md 1.1); "
       "gamma_chi2_kfactor_GeV: "
       "NA64 2021 Eq. 2 with K = 0.640");
   print_record(r, o.format, notes);

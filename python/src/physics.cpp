@@ -123,7 +123,7 @@ void bind_physics(py::module_& m) {
   // ---- functions of one model point
   m.def("chi2_width_exact", &physics::chi2_width_exact<double>, py::arg("p"),
         "Exact leading-order Gamma(chi2 -> chi1 e+ e-) [GeV] with the physical electron mass "
-        "(docs/physics-notes.md 1.1); 0 when Delta <= 2 m_e.");
+        "(docs/formula-notes.md 1.1); 0 when Delta <= 2 m_e.");
   m.def("chi2_width_kfactor", &physics::chi2_width_kfactor<double>, py::arg("p"),
         py::arg("k_factor") = physics::k_factor_na64_2021,
         "The NA64 2021 paper's Eq. 2, K 4 eps^2 alpha alpha_D Delta^5 / (15 pi m_A'^4) [GeV], "

@@ -1,4 +1,4 @@
-"""`semivisible gm2`: JSON keys of docs/cli.md, numbers vs docs/physics-notes.md §6, bad input."""
+"""`semivisible gm2`: JSON keys of docs/cli.md, numbers vs docs/formula-notes.md §6, bad input."""
 import math
 from clitest import run, run_json, check, check_close, bad_input, finish
 
@@ -6,7 +6,7 @@ KEYS = ["a_mu", "epsilon_central", "epsilon_1sigma_low", "epsilon_1sigma_high",
         "epsilon_2sigma_low", "epsilon_2sigma_high"]
 alpha = 1 / 137.035999084
 
-# docs/physics-notes.md §6, m_A' = 0.2 GeV: F = 0.097408, eps = 4.7103e-3 (central), 3.4288e-3 (-2s),
+# docs/formula-notes.md §6, m_A' = 0.2 GeV: F = 0.097408, eps = 4.7103e-3 (central), 3.4288e-3 (-2s),
 # 5.7112e-3 (+2s), 4.1197e-3 (-1s), 5.2347e-3 (+1s); 5 digits: relative 1e-4.
 j = run_json("gm2", "--m-aprime", 0.2, "--epsilon", 4.7103e-3)
 for k in KEYS:

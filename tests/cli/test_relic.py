@@ -19,13 +19,13 @@ check_close(masses[0], 0.01, 1e-12, "first mass")
 check_close(masses[-1], 0.1, 1e-12, "last mass (log-spaced, endpoints included)")
 check(all(a["y"] < b["y"] for a, b in zip(rows, rows[1:])), "y rises with m_chi1 here")
 
-# T25 (docs/physics-notes.md section 8): y(Delta = 0.4 m1, m1 = 30 MeV) = 1.85e-9 within 25 %.
+# T25 (docs/formula-notes.md section 8): y(Delta = 0.4 m1, m1 = 30 MeV) = 1.85e-9 within 25 %.
 one = run_json("relic", "--m-chi1", "0.03")
 check(len(one) == 1, "--m-chi1 gives one point")
 if one:
     check_close(one[0]["y"], 1.85e-9, 0.25, "T25 at 30 MeV")
 
-# pseudo-Dirac limit (--splitting 0): docs/physics-notes.md 7.1 y(50.5 MeV) = 1.56e-11 within 20 %
+# pseudo-Dirac limit (--splitting 0): docs/formula-notes.md 7.1 y(50.5 MeV) = 1.56e-11 within 20 %
 pd = run_json("relic", "--splitting", "0", "--m-chi1", "0.0505")
 if pd:
     check_close(pd[0]["y"], 1.56e-11, 0.20, "pseudo-Dirac target at 50.5 MeV")

@@ -1,4 +1,4 @@
-"""`semivisible width`: the JSON keys of docs/cli.md, numbers vs docs/physics-notes.md §1–2, bad input."""
+"""`semivisible width`: the JSON keys of docs/cli.md, numbers vs docs/formula-notes.md §1–2, bad input."""
 import math
 from clitest import run, run_json, check, check_close, bad_input, finish
 
@@ -6,7 +6,7 @@ KEYS = ["mass_aprime_GeV", "mass_chi1_GeV", "mass_chi2_GeV", "gamma_chi2_exact_G
         "gamma_chi2_kfactor_GeV", "k_factor", "gamma_chi2_total_GeV", "ctau_chi2_m",
         "gamma_aprime_chi1chi2_GeV", "gamma_aprime_ee_GeV", "gamma_aprime_total_GeV"]
 
-# docs/physics-notes.md §1.3: m_A' = 0.39 GeV, eps = 7.8e-3: Gamma = 3.981e-14 GeV, ctau = 4.956e-3 m,
+# docs/formula-notes.md §1.3: m_A' = 0.39 GeV, eps = 7.8e-3: Gamma = 3.981e-14 GeV, ctau = 4.956e-3 m,
 # L_lab(50 GeV) = 1.36 m; K (table 1.2) = 0.6429. Quoted to 3-4 digits: tolerances 2e-3 / 5e-3.
 j = run_json("width", "--m-aprime", 0.39, "--epsilon", 7.8e-3, "--energy-chi2", 50)
 for k in KEYS + ["decay_length_chi2_m"]:

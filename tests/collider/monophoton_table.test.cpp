@@ -68,7 +68,7 @@ mc_result monte_carlo(const parameters& p, const sc::monophoton_options& o, doub
     return (1 + c * c + 4 * m * m * s / ((s - m * m) * (s - m * m))) / (1 - c * c);
   };
   const double shape_max = std::max(shape(c1), shape(c2));
-  // dΓ/ds1 of chi2 → chi1 e+e- (docs/physics-notes.md §1.1), for accept–reject of the pair mass.
+  // dΓ/ds1 of chi2 → chi1 e+e- (docs/formula-notes.md §1.1), for accept–reject of the pair mass.
   const double delta = p.splitting(), sig2 = (m1 + m2) * (m1 + m2);
   const auto pair_density = [&](double s1) {
     return std::pow(delta * delta - s1, 1.5) * std::sqrt(sig2 - s1) * (sig2 + 2 * s1) *

@@ -19,7 +19,7 @@ constexpr double m1 = 0.1, m2 = 0.14, ma = 0.3;
 constexpr double me = semivisible::constants::mass_electron;
 
 // dΓ/ds1 without the constant: the s2-integrated spin sum over the propagator (the formula of
-// physics/chi2_width.hpp and docs/physics-notes.md §1.1, written here independently).
+// physics/chi2_width.hpp and docs/formula-notes.md §1.1, written here independently).
 double pair_mass_density(double s1) {
   const double delta = m2 - m1, sigma = m1 + m2, r = me * me / s1;
   if (s1 <= 4 * me * me || s1 >= delta * delta) return 0;

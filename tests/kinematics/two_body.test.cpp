@@ -7,7 +7,7 @@
 
 namespace sk = semivisible::kinematics;
 
-TEST_CASE("rest frame at the benchmark (docs/physics-notes.md §2, T13)", "[kinematics]") {
+TEST_CASE("rest frame at the benchmark (docs/formula-notes.md §2, T13)", "[kinematics]") {
   // m_A′ = 3 m1, m2 = 1.4 m1: p* = √((9 − 2.4²)(9 − 0.4²))/6 = √(3.24·8.84)/6 = 0.891964 m1 exactly
   // (the notes quote 0.8921: 1.5e-4 off in the last digit), E2* = (9 + 1.96 − 1)/6 = 1.66 m1.
   const auto r = sk::rest_frame(3.0, 1.0, 1.4);

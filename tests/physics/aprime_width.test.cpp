@@ -1,4 +1,4 @@
-// Tests of semivisible/physics/aprime_width.hpp against closed forms and docs/physics-notes.md §2.
+// Tests of semivisible/physics/aprime_width.hpp against closed forms and docs/formula-notes.md §2.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -8,7 +8,7 @@
 
 namespace sp = semivisible::physics;
 
-TEST_CASE("Gamma(A'->chi1 chi2) at the benchmark (docs/physics-notes.md T10)",
+TEST_CASE("Gamma(A'->chi1 chi2) at the benchmark (docs/formula-notes.md T10)",
           "[physics][aprime]") {
   const auto p = semivisible::model::benchmark(0.3, 1e-3);
   const double ratio = sp::aprime_width(p).chi1chi2 / (0.1 * 0.3 / 3.0);
@@ -40,7 +40,7 @@ TEST_CASE("Gamma(A'->ll) closed form, threshold, branching ratios", "[physics][a
   CHECK(w.branching_chi1chi2() + w.branching_electrons() + w.branching_muons() ==
         Approx(1.0).epsilon(1e-15));
   CHECK(w.muons > 0);  // 0.3 GeV > 2 m_μ
-  // Below 2 m_μ: BR(A′→χ1χ2) = 1 − ε² α/(0.770974 α_D) = 1 − 9.465e-2 ε² (docs/physics-notes.md
+  // Below 2 m_μ: BR(A′→χ1χ2) = 1 − ε² α/(0.770974 α_D) = 1 − 9.465e-2 ε² (docs/formula-notes.md
   // §2: 9.4e-2); m_e²/m² corrections are 1e-5, the quoted 4 digits set the 1e-3 tolerance.
   const auto w2 = sp::aprime_width(semivisible::model::benchmark(0.2, 1e-3));
   CHECK(w2.muons == 0.0);

@@ -1,8 +1,8 @@
 // Tests of semivisible/physics/chi2_width.hpp: the exact Γ(χ2 → χ1 ℓ⁺ℓ⁻), K, cτ(χ2).
 //
-// References: docs/physics-notes.md §1.2 (K tables), §1.3 (lifetimes), §8 (T1–T4, T8); two
+// References: docs/formula-notes.md §1.2 (K tables), §1.3 (lifetimes), §8 (T1–T4, T8); two
 // independent computations written here: a brute-force 2D Dalitz integral of the raw matrix element
-// of docs/physics-notes.md §1.1 and the factorised dΓ/ds1 = Γ(χ2→χ1V*)·√s1 Γ(V*→ℓℓ)/π/(s1−m_A′²)².
+// of docs/formula-notes.md §1.1 and the factorised dΓ/ds1 = Γ(χ2→χ1V*)·√s1 Γ(V*→ℓℓ)/π/(s1−m_A′²)².
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -45,7 +45,7 @@ double k_with_lepton(const parameters<double>& p, double ml) {
 }
 
 /// Brute force: Γ = (1/2)/((2π)³ 32 m2³) ∫ds1 ∫ds2 Σ|M|², Σ|M|² written with the dot products of
-/// docs/physics-notes.md §1.1 (no simplification), s2 over the Dalitz limits (PDG kinematics
+/// docs/formula-notes.md §1.1 (no simplification), s2 over the Dalitz limits (PDG kinematics
 /// §49.4.3.1), outer s1 integral by tanh-sinh directly in s1 (different variable and rule than the
 /// library).
 double width_brute_force(const parameters<double>& p, double ml) {
@@ -80,7 +80,7 @@ double width_brute_force(const parameters<double>& p, double ml) {
   return 0.5 / (std::pow(2 * pi, 3) * 32 * m2 * m2 * m2) * integral;
 }
 
-/// Factorised form (docs/physics-notes.md §1.1): χ2 → χ1 V* with V* of mass √s1 and coupling g_D
+/// Factorised form (docs/formula-notes.md §1.1): χ2 → χ1 V* with V* of mass √s1 and coupling g_D
 /// (spin sum with −g + qq/M²), times the V* → ℓℓ spectral weight. Independent of the library's
 /// algebra.
 double width_factorised(const parameters<double>& p, double ml) {
@@ -156,7 +156,7 @@ TEST_CASE("K at the NA64 benchmark: 0.640 +- 0.004 for m_A' >= 0.15 GeV (T3)", "
   }
 }
 
-TEST_CASE("benchmark Gamma_exact/(eps^2 alpha_D) and K vs m_A' (docs/physics-notes.md table 1.2)",
+TEST_CASE("benchmark Gamma_exact/(eps^2 alpha_D) and K vs m_A' (docs/formula-notes.md table 1.2)",
           "[physics][chi2]") {
   struct row {
     double ma, gamma_over, k;
@@ -175,7 +175,7 @@ TEST_CASE("benchmark Gamma_exact/(eps^2 alpha_D) and K vs m_A' (docs/physics-not
 }
 
 TEST_CASE(
-    "K vs Delta/m1: m_e -> 0, physical m_e and contact limit (docs/physics-notes.md table 1.2, T1, "
+    "K vs Delta/m1: m_e -> 0, physical m_e and contact limit (docs/formula-notes.md table 1.2, T1, "
     "T2)",
     "[physics][chi2]") {
   struct row {
@@ -197,7 +197,7 @@ TEST_CASE(
     if (r.k_contact > 0)
       CHECK(k_with_lepton(point(1e4, 1e4, r.f), 0.0) == Approx(r.k_contact).margin(1e-4));
   }
-  // T1 and T2 explicitly (tolerance 1e-3 from docs/physics-notes.md §8).
+  // T1 and T2 explicitly (tolerance 1e-3 from docs/formula-notes.md §8).
   CHECK(k_with_lepton(point(0.3, 3, 0.4), 0.0) == Approx(0.6438).margin(1e-3));
   CHECK(k_with_lepton(point(1e3, 1e4, 0.4), 0.0) == Approx(0.6372).margin(1e-3));
 }
@@ -252,7 +252,7 @@ TEST_CASE("mu+mu- channel opens at Delta = 2 m_mu", "[physics][chi2]") {
   CHECK(r_far == Approx(1).margin(1e-3));
 }
 
-TEST_CASE("chi2 lifetime reference points (docs/physics-notes.md table 1.3)", "[physics][chi2]") {
+TEST_CASE("chi2 lifetime reference points (docs/formula-notes.md table 1.3)", "[physics][chi2]") {
   struct row {
     double ma, eps, gamma, ctau, ctau_k, lab;
   };

@@ -1,4 +1,4 @@
-// Tests of semivisible/physics/gm2.hpp against docs/physics-notes.md §6 (table, T21), analytic
+// Tests of semivisible/physics/gm2.hpp against docs/formula-notes.md §6 (table, T21), analytic
 // limits and an independent quadrature.
 #include <catch2/catch.hpp>
 
@@ -38,7 +38,7 @@ TEST_CASE("loop function F agrees with an independent tanh-sinh quadrature", "[p
   }
 }
 
-TEST_CASE("F and the g-2 epsilon band vs docs/physics-notes.md table 6", "[physics][gm2]") {
+TEST_CASE("F and the g-2 epsilon band vs docs/formula-notes.md table 6", "[physics][gm2]") {
   struct row {
     double ma, f, central, m2, p2, m1, p1;
   };

@@ -29,7 +29,7 @@ TEST_CASE("A' per EOT: the other integration order gives the same total",
   }
 }
 
-TEST_CASE("A' per EOT against the docs/physics-notes.md thick-target estimate (T18)",
+TEST_CASE("A' per EOT against the docs/formula-notes.md thick-target estimate (T18)",
           "[production][spectrum]") {
   // T18: 1.09e-10 (10 MeV) and 1.38e-12 (100 MeV) at ε = 1e-4, E_A′ > 50 GeV, "±30 % (model)".
   // Ours is higher by ≈7 %: exact track length (0.870 vs 0.840 X0) and the inelastic form factor.
@@ -43,7 +43,7 @@ TEST_CASE("A' per EOT against the docs/physics-notes.md thick-target estimate (T
 
 TEST_CASE("A' spectrum is hard: most A' carry more than 80 % of E0 for m >> m_e",
           "[production][spectrum]") {
-  // docs/physics-notes.md §3.4: the spectrum peaks at x → 1 for m ≫ m_e; ETL σ(x > 0.5)/σ ≥ 0.93
+  // docs/formula-notes.md §3.4: the spectrum peaks at x → 1 for m ≫ m_e; ETL σ(x > 0.5)/σ ≥ 0.93
   // above 10 MeV.
   const sp::aprime_spectrum s(0.2, 50.0);
   CHECK(s.cumulative(80.0) / s.per_eot() < 0.5);

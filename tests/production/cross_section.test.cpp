@@ -1,4 +1,4 @@
-// Tests of semivisible/production/cross_section.hpp: docs/physics-notes.md §3.3 (T14-T16), ∫
+// Tests of semivisible/production/cross_section.hpp: docs/formula-notes.md §3.3 (T14-T16), ∫
 // differential = total, the m_e → 0 limit of the IWW shape.
 #include <catch2/catch.hpp>
 
@@ -12,7 +12,7 @@
 namespace sp = semivisible::production;
 using semivisible::units::pb;
 
-TEST_CASE("sigma_IWW and sigma_ETL match docs/physics-notes.md §3.3 (T14, T15)",
+TEST_CASE("sigma_IWW and sigma_ETL match docs/formula-notes.md §3.3 (T14, T15)",
           "[production][xsec]") {
   // The notes use α = 1/137 (DMG4); we use CODATA α, which lowers σ by (137/137.036)³ − 1 = −0.08
   // %. Values are quoted to 4 digits: tolerance 2e-3. Elastic form factor only, as in the notes.

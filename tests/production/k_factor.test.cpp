@@ -1,11 +1,11 @@
-// Tests of semivisible/production/k_factor.hpp against docs/physics-notes.md §3.2 and §3.3.
+// Tests of semivisible/production/k_factor.hpp against docs/formula-notes.md §3.2 and §3.3.
 #include <catch2/catch.hpp>
 
 #include "semivisible/production/k_factor.hpp"
 
 namespace sp = semivisible::production;
 
-TEST_CASE("K at E0 = 100 GeV equals the docs/physics-notes.md §3.2 column",
+TEST_CASE("K at E0 = 100 GeV equals the docs/formula-notes.md §3.2 column",
           "[production][kfactor]") {
   // The notes round the DMG4 table to 4-5 digits: tolerance 1e-4 absolute.
   const double m[] = {0.001, 0.010, 0.030, 0.040, 0.100, 0.200, 0.500, 1.000};
@@ -15,7 +15,7 @@ TEST_CASE("K at E0 = 100 GeV equals the docs/physics-notes.md §3.2 column",
 
 TEST_CASE("K bilinear interpolation reproduces the DMG4 reference point (T16)",
           "[production][kfactor]") {
-  // docs/physics-notes.md §3.3: K(16.7 MeV, 150 GeV) = 1.1460 (4 digits).
+  // docs/formula-notes.md §3.3: K(16.7 MeV, 150 GeV) = 1.1460 (4 digits).
   CHECK(sp::k_factor_etl(0.0167, 150.0) == Approx(1.1460).margin(1e-4));
   // The fixed 30/40 MeV grid: K rises monotonically between 20 and 50 MeV (the old 0.3/0.4 typo
   // broke it).

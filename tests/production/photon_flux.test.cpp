@@ -1,11 +1,11 @@
-// Tests of semivisible/production/photon_flux.hpp against docs/physics-notes.md §3.1 and T17.
+// Tests of semivisible/production/photon_flux.hpp against docs/formula-notes.md §3.1 and T17.
 #include <catch2/catch.hpp>
 
 #include "semivisible/production/photon_flux.hpp"
 
 namespace sp = semivisible::production;
 
-TEST_CASE("elastic photon flux chi for Pb at 100 GeV (docs/physics-notes.md T17)",
+TEST_CASE("elastic photon flux chi for Pb at 100 GeV (docs/formula-notes.md T17)",
           "[production][flux]") {
   // T17 was computed with A = 207 (DMG4) and the DMG4 closed form; we use A = 207.2, which moves d
   // by 6e-4 and χ by < 2e-4: tolerance 3e-4.
@@ -20,7 +20,7 @@ TEST_CASE("elastic photon flux chi for Pb at 100 GeV (docs/physics-notes.md T17)
         Approx(4.042e4).epsilon(5e-4));
 }
 
-TEST_CASE("the inelastic term adds 1.3-2 % to chi (docs/physics-notes.md §3.1)",
+TEST_CASE("the inelastic term adds 1.3-2 % to chi (docs/formula-notes.md §3.1)",
           "[production][flux]") {
   // Notes: +1.4 % (1 MeV), +1.3 % (10 MeV), +1.4 % (100 MeV), +2.0 % (500 MeV), quoted to 0.1 %;
   // tolerance 0.15 % absolute (one rounding digit plus the A = 207 vs 207.2 difference).

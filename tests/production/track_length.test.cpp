@@ -24,7 +24,7 @@ TEST_CASE("two independent routes to the track length above 50 GeV agree", "[pro
     CHECK(t.integrate([](double) { return 1.0; }, e) ==
           Approx(t.track_length_above(e)).epsilon(1e-5));
   }
-  // docs/physics-notes.md §3.4 quotes 0.840 X0 above 50 GeV for its approximate estimate; our exact
+  // docs/formula-notes.md §3.4 quotes 0.840 X0 above 50 GeV for its approximate estimate; our exact
   // evaluation of the same Tsai formula gives 0.870 (3.5 % more; the notes are "approximate").
   CHECK(t.track_length_above(50.0) == Approx(0.870).epsilon(2e-3));
 }

@@ -31,7 +31,7 @@ TEST_CASE("sigma v at threshold: the Dirac s-wave formula for Delta -> 0",
 TEST_CASE("sigma_12 is the crossing of Gamma(A'* -> chi1 chi2)", "[relic][cross_section]") {
   // For an s-channel vector, σ(12 → f) = 4πα ε² R(s) s^{5/2} Γ(V(√s) → 12)/(λ(s, m1², m2²) D(s)),
   // D = (s − m_A′²)² + m_A′²Γ²; Γ(V → 12) from physics/aprime_width.hpp (an independent code path,
-  // docs/physics-notes.md §2) evaluated at M = √s. Pure algebra: tolerance 1e-12.
+  // docs/formula-notes.md §2) evaluated at M = √s. Pure algebra: tolerance 1e-12.
   for (const double f : {0.05, 0.4, 1.0}) {
     const sr::dark_sector<double> p{0.2, f, 0.3, 2.5, 3e-3};
     const double m1 = p.mass_chi1, m2 = p.mass_chi2(), ma = p.mass_aprime(), w = 0.01;

@@ -1,5 +1,5 @@
 // Tests of semivisible/relic/thermal_target.hpp against the published pseudo-Dirac target
-// (docs/physics-notes.md §7.1), the independent freeze-out table of §7.2 (T25 and all its columns)
+// (docs/formula-notes.md §7.1), the independent freeze-out table of §7.2 (T25 and all its columns)
 // and physical limits.
 #include <catch2/catch.hpp>
 
@@ -11,7 +11,7 @@
 namespace sr = semivisible::relic;
 
 TEST_CASE("Delta -> 0 reproduces the published pseudo-Dirac thermal target", "[relic][target]") {
-  // docs/physics-notes.md §7.1: ESPP2026 "relic-target-pseudodirac.csv" (P. Crivelli), α_D = 0.1,
+  // docs/formula-notes.md §7.1: ESPP2026 "relic-target-pseudodirac.csv" (P. Crivelli), α_D = 0.1,
   // m_A′ = 3 m_χ. The issue asks for 20 % away from hadronic resonances (the 0.265 GeV point sits
   // below the ρ, where √s ≈ 0.53–0.65 GeV, and our form factor is good to ~20 %).
   struct point {
@@ -33,7 +33,7 @@ TEST_CASE("Delta -> 0 reproduces the published pseudo-Dirac thermal target", "[r
 }
 
 TEST_CASE("Delta = 0.4 m1 agrees with the independent estimate (T25)", "[relic][target]") {
-  // docs/physics-notes.md §8 T25: y = 1.10e-10 / 1.85e-9 / 2.36e-8 at m1 = 10 / 30 / 100 MeV, ±25
+  // docs/formula-notes.md §8 T25: y = 1.10e-10 / 1.85e-9 / 2.36e-8 at m1 = 10 / 30 / 100 MeV, ±25
   // %.
   struct point {
     double mass, y;
@@ -43,15 +43,15 @@ TEST_CASE("Delta = 0.4 m1 agrees with the independent estimate (T25)", "[relic][
     const auto t = sr::thermal_target(m, 0.4, 0.1, 3.0);
     REQUIRE(t.status.ok());
     CHECK(t.y == Approx(y_ref).epsilon(0.25));
-    // ε = √(810 y) for α_D = 0.1, m_A′ = 3 m1 (docs/physics-notes.md §7): exact algebra, 1e-12
+    // ε = √(810 y) for α_D = 0.1, m_A′ = 3 m1 (docs/formula-notes.md §7): exact algebra, 1e-12
     CHECK(t.epsilon == Approx(std::sqrt(810 * t.y)).epsilon(1e-12));
     CHECK(t.omega_h2 == Approx(0.12).epsilon(1e-5));  // the root tolerance
   }
 }
 
-TEST_CASE("the independent freeze-out table of docs/physics-notes.md 7.2, all splittings",
+TEST_CASE("the independent freeze-out table of docs/formula-notes.md 7.2, all splittings",
           "[relic][target]") {
-  // docs/physics-notes.md §7.2 [V]: an independent code with the same physics (Griest–Seckel,
+  // docs/formula-notes.md §7.2 [V]: an independent code with the same physics (Griest–Seckel,
   // Gondolo– Gelmini, its own explicit γ/e/ν/μ/π gas for g_eff, h_eff). Columns y(Δ/m1 = 0.4, 0.1,
   // → 0) for m1 = 2–150 MeV (above, its ρ-VMD hadrons are ±50 %). Measured ratios
   // ours/notes: 1.065–1.086, 1.044–1.056, 1.037–1.046 — a common offset of the size of g_eff-table
@@ -89,7 +89,7 @@ TEST_CASE("y grows with the splitting (Boltzmann suppression of chi2)", "[relic]
     previous = t.y;
   }
   // The suppression is ~e^{−Δ x_f}: between Δ = 0.1 and 0.4 m1 at x_f ≈ 19, e^{0.3·19} ≈ 300
-  // times, reduced by the A′-propagator and (m2/m1)^{3/2} factors; docs/physics-notes.md §7.2 has
+  // times, reduced by the A′-propagator and (m2/m1)^{3/2} factors; docs/formula-notes.md §7.2 has
   // y(0.4)/y(0.1) = 128 at 50 MeV. Tolerance 25 % (the T25 accuracy).
   const double ratio =
       sr::thermal_target(0.05, 0.4, 0.1, 3.0).y / sr::thermal_target(0.05, 0.1, 0.1, 3.0).y;

@@ -83,7 +83,7 @@ TEST_CASE("invisible recast reproduces the NA64 2016-2018 limit within 30 % in e
 
 TEST_CASE("semi-visible picture at the g-2 band: S2 at low mass, early decays at 0.39 GeV",
           "[signal][sanity]") {
-  // ε at the centre of the g−2 band (docs/physics-notes.md §6 table), benchmark α_D = 0.1, m_A′ = 3
+  // ε at the centre of the g−2 band (docs/formula-notes.md §6 table), benchmark α_D = 0.1, m_A′ = 3
   // m_χ1, Δ = 0.4 m_χ1.
   for (const auto& [m, eps] : {std::pair{0.02, 1.8359e-3}, {0.05, 2.3291e-3}, {0.2, 4.7103e-3}}) {
     const ss::yield_model model(na64(), benchmark(m, eps));
@@ -98,7 +98,7 @@ TEST_CASE("semi-visible picture at the g-2 band: S2 at low mass, early decays at
   CHECK(r.regions[s1].probability > r.regions[s2].probability);
   CHECK(1 - r.regions[s2].probability > 0.9);  // decays mostly before or inside the HCAL
   CHECK(r.regions[s1].events > r.regions[s2].events);
-  // cτ agrees with docs/physics-notes.md §1.3 (K = 0.64 column: 4.978e-3 m) to 1 % (ε rounded to
+  // cτ agrees with docs/formula-notes.md §1.3 (K = 0.64 column: 4.978e-3 m) to 1 % (ε rounded to
   // 5 digits).
   CHECK(r.ctau_m == Approx(4.978e-3).epsilon(1e-2));
   // A shorter HCAL1 catches more of the short-lived χ2 (the paper's motivation for compact HCAL1).

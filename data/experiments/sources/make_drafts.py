@@ -6,7 +6,7 @@ OUT = os.path.dirname(os.path.abspath(__file__))
 # status vocabulary (docs/experiment-sources.md):
 #  kind:  measured | recast-assumption | assumption-here | derived
 #  check: code   = read here in a public code/data file (repo, path, commit given)
-#         project= in the NA64 2021 paper or docs/physics-notes.md or the project's own data
+#         project= in the NA64 2021 paper or docs/formula-notes.md or the project's own data
 #         memory = from memory of the paper, NOT re-read here (verify before relying on it)
 #         none   = no source; a placeholder
 def S(value, unit, source, kind, check):
@@ -174,7 +174,7 @@ def na64vis(year, E, eot, note_eot):
  "regions": [
   {"name": "decay_volume", "signature": "visible", "decay_z_m": [0.5, 4.5],
    "detector": {"z_m": 4.5, "shape": "rectangle", "half_width_m": 0.115, "half_height_m": 0.115,
-                "note": "ECAL 6 x 6 cells of 38.2 mm (docs/physics-notes.md 4) ~ 23 x 23 cm; z assumed"},
+                "note": "ECAL 6 x 6 cells of 38.2 mm (docs/formula-notes.md 4) ~ 23 x 23 cm; z assumed"},
    "visible_energy_min_GeV": 0.0, "aprime_energy_min_GeV": 0.0,
    "efficiency": 0.5, "observed": 0, "background": 0.0, "background_uncertainty": 0.0,
    "note": "decay_z_m: WCAL end ~0.5 m, ECAL at ~4.5 m: assumption built on DarkCast's 'decay volume length over the shielding length approximately 4/1'; efficiency assumed"}
@@ -183,7 +183,7 @@ def na64vis(year, E, eot, note_eot):
  "notes": "Per-number sources: 'sources'. Recommended use: validate against data/reference/na64_visible_2017_eps90.csv / na64_visible_2017_2018_eps90.csv, or reinterpret the published curve, rather than trust this geometry.",
  "sources": {
   "beam.energy_GeV": S(E, "GeV", "PRL 120 (2018) 231802 (2017: 100 GeV); PRD 101 (2020) 071101 (2018: 150 GeV)", "measured", "memory"),
-  "beam.particles_on_target": S(eot, "electrons", note_eot, "measured", "memory (+ project docs/physics-notes.md 4: 5.4e10 in 2017 [M])"),
+  "beam.particles_on_target": S(eot, "electrons", note_eot, "measured", "memory (+ project docs/formula-notes.md 4: 5.4e10 in 2017 [M])"),
   "target": S("W, ~30-40 X0", "X0", "NA64 papers (not re-read)", "measured", "memory"),
   "regions[0].decay_z_m": S([0.5, 4.5], "m", "DarkCast NA64_Banerjee2018vgk.py / NA64_Banerjee2019hmi.py: 'decay volume length over the shielding length is approximately 4/1' (" + DCn.format("NA64_Banerjee2019hmi.py") + "); absolute positions assumed", "assumption-here", "code (ratio only)"),
   "regions[0].observed": S(0, "events", "no candidate events in the signal box (PRL 2018; PRD 2020)", "measured", "memory"),
@@ -217,7 +217,7 @@ drafts['na64-2016-2022'] = {
  "signal_uncertainty": 0.2, "cl": 0.9,
  "notes": "Per-number sources: 'sources'.",
  "sources": {
-  "beam.particles_on_target": S(9.37e11, "electrons", "PRL 131 (2023) 161801 (project docs/physics-notes.md 4: [M])", "measured", "memory/project"),
+  "beam.particles_on_target": S(9.37e11, "electrons", "PRL 131 (2023) 161801 (project docs/formula-notes.md 4: [M])", "measured", "memory/project"),
   "regions[0].observed": S(0, "events", "PRL 131 161801: no event in the signal box [memory]", "measured", "memory"),
   "regions[0].background": S(0.5, "events", "PRL 131 161801: expected background ~0.4-0.5 events [memory; not verified]", "measured", "memory"),
   "regions[0].efficiency": S(0.5, "-", "assumption as data/efficiency/selection_s2.csv; the ratio of the 2016-22 to the 2016-18 published curves (0.55-0.7 at 1-100 MeV vs sqrt(2.84/9.37) = 0.55 for equal efficiency) suggests a lower effective efficiency at low mass in the full data set", "assumption-here", "derived from curves"),

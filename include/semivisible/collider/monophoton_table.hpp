@@ -2,7 +2,7 @@
 // mono-photon selection stays invisible: χ2 → χ1 e⁺e⁻ happens outside the veto volume, or inside
 // it with e⁺e⁻ too soft to be vetoed.
 //
-// Model (the NA64 2021 paper, Eq. 1; docs/physics-notes.md §1–2): e⁺e⁻ → γ A′, A′ → χ1 χ2 promptly,
+// Model (the NA64 2021 paper, Eq. 1; docs/formula-notes.md §1–2): e⁺e⁻ → γ A′, A′ → χ1 χ2 promptly,
 // χ2 → χ1 e⁺e⁻ (or μ⁺μ⁻) via an off-shell A′ with the exact LO width of physics/chi2_width.hpp.
 // For one event, with the χ2 lab momentum p (transverse p_T, longitudinal p_z) and the veto volume
 // a cylinder of radius R and ends at z = +z_f, −z_b around the interaction point,

@@ -1,13 +1,13 @@
 // semivisible/kinematics/chi2_decay.hpp — events of χ2 → χ1 ℓ⁺ℓ⁻ (through an off-shell A′) in the
 // χ2 rest frame, sampled from the exact leading-order matrix element of physics/chi2_width.hpp.
 //
-// Dalitz variables s1 = (k1 + k2)² (the lepton pair), s2 = (p1 + k2)² (docs/physics-notes.md
+// Dalitz variables s1 = (k1 + k2)² (the lepton pair), s2 = (p1 + k2)² (docs/formula-notes.md
 // §1.1). The pair mass follows the s2-integrated distribution of chi2_width.hpp,
 //   dΓ/ds1 ∝ (Δ² − s1)^{3/2} (Σ² − s1)^{1/2} (Σ² + 2s1)(1 + 2m_ℓ²/s1)(1 − 4m_ℓ²/s1)^{1/2}/(s1 −
 //   m_A′²)²,
 // sampled by inverting its cumulative, tabulated on 257 points of the same smooth variable t as
 // the width's quadrature (v = √s1 = 2m_ℓ + (Δ − 2m_ℓ) t²(3 − 2t)), linear in t between points.
-// At fixed s1 the spin sum Σ|M|² is a polynomial of degree 2 in s2 (docs/physics-notes.md §1.1):
+// At fixed s1 the spin sum Σ|M|² is a polynomial of degree 2 in s2 (docs/formula-notes.md §1.1):
 //   Σ|M|² ∝ 2(p1·k1)(p2·k2) + 2(p1·k2)(p2·k1) − 2(p1·p2)Y − 2(k1·k2)X + 4XY,
 //   X = p1·p2 − m1 m2, Y = k1·k2 + m_ℓ²,
 // sampled by accept–reject under its maximum over the Dalitz range of s2 (PDG Kinematics Eq.

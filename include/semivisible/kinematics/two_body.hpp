@@ -6,7 +6,7 @@
 //   p* = √[(M² − (m1+m2)²)(M² − (m1−m2)²)]/(2M),  E2* = (M² + m2² − m1²)/(2M).
 // In the lab, for an A′ of energy E (γ = E/M, βγ = p/M), E2 = γE2* + βγ p* cosθ*, and cosθ*
 // uniform in [−1, 1] makes E2 uniform between the edges E2± = γE2* ± βγ p* (flat distribution).
-// Hence ⟨E2⟩/E = E2*/M (docs/physics-notes.md T13: 0.5533 at the benchmark) and the χ2 boost
+// Hence ⟨E2⟩/E = E2*/M (docs/formula-notes.md T13: 0.5533 at the benchmark) and the χ2 boost
 // βγ2 = √(E2² − m2²)/m2. All energies and masses in GeV.
 #pragma once
 

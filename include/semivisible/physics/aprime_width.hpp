@@ -3,7 +3,7 @@
 // Γ(A′ → χ1 χ2): vector (off-diagonal) coupling g_D between fermions of masses m1, m2,
 //   Γ = (α_D m_A′/3) (1 − Δ²/m_A′²)^{3/2} (1 − (m1+m2)²/m_A′²)^{1/2} (1 + (m1+m2)²/(2 m_A′²)),
 //   (Izaguirre, Kahn, Krnjaic, Moschella, PRD 96 (2017) 055007, arXiv:1703.06881 [the paper's ref.
-//   14]; docs/physics-notes.md §2, checked there against a brute-force trace and against DMG4's
+//   14]; docs/formula-notes.md §2, checked there against a brute-force trace and against DMG4's
 //   DMParticleAPrime.cc). Its Δ → 0 limit is the Dirac A′ → χχ̄ width (α_D m/3)(1 + 2m_χ²/m²)√(1 −
 //   4m_χ²/m²).
 // Γ(A′ → ℓ⁺ℓ⁻) = (ε² α m_A′/3)(1 + 2m_ℓ²/m_A′²)√(1 − 4m_ℓ²/m_A′²)

@@ -3,7 +3,7 @@
 // Two widths are provided:
 //  (a) the NA64 2021 paper, Eq. 2: Γ ≃ K · 4 ε² α α_D Δ⁵ / (15 π m_A′⁴), K = 0.640 ± 0.004
 //      (MadGraph/CalcHEP), valid for Δ ≪ m_χ1, m_e → 0 and Δ² ≪ m_A′²;
-//  (b) the exact leading-order width from the full matrix element (docs/physics-notes.md §1.1),
+//  (b) the exact leading-order width from the full matrix element (docs/formula-notes.md §1.1),
 //      M = ε e g_D/(s1 − m_A′²) [ū(p1) γ^μ u(p2)] [ū(k1) γ_μ v(k2)], averaged over the χ2 spin,
 //      exact in m_ℓ, with the A′ propagator 1/(s1 − m_A′²)² (its width is negligible because
 //      s1 ≤ Δ² < m_A′²).
@@ -14,7 +14,7 @@
 //   dΓ/ds1 = α ε² α_D / (12 π m_χ2³) · (Δ² − s1)^{3/2} (Σ² − s1)^{1/2} (Σ² + 2 s1)
 //            · (1 + 2m_ℓ²/s1) (1 − 4m_ℓ²/s1)^{1/2} / (s1 − m_A′²)²,          s1 ∈ [4m_ℓ², Δ²],
 // which is the factorised form Γ(χ2 → χ1 V*(s1)) · √s1 Γ(V* → ℓℓ) / π / (s1 − m_A′²)² of
-// docs/physics-notes.md §1.1. Its Δ ≪ m_χ1, m_ℓ → 0, Δ² ≪ m_A′² limit is Eq. 2 with K = 1.
+// docs/formula-notes.md §1.1. Its Δ ≪ m_χ1, m_ℓ → 0, Δ² ≪ m_A′² limit is Eq. 2 with K = 1.
 // The remaining s1 integral is done in the lepton-pair mass v = √s1 with
 // v = 2m_ℓ + (Δ − 2m_ℓ) t²(3 − 2t), t ∈ [0, 1], which turns both square-root endpoints into a
 // smooth integrand; Boost.Math's adaptive Gauss–Kronrod (61 points) converges on the first panel
@@ -95,7 +95,7 @@ template <std::floating_point Real>
 }
 
 /// Γ(χ2 → χ1 ℓ⁺ℓ⁻) [GeV] for masses in GeV; mass_lepton ≥ 0 (0 = the massless-lepton limit,
-/// used by the tests for the m_e → 0 limit of docs/physics-notes.md §1.2). No validation of p here.
+/// used by the tests for the m_e → 0 limit of docs/formula-notes.md §1.2). No validation of p here.
 template <std::floating_point Real>
 [[nodiscard]] Real chi2_width_to_leptons_unchecked(const model::parameters<Real>& p,
                                                    Real mass_lepton) {
@@ -105,7 +105,7 @@ template <std::floating_point Real>
   const Real j = chi2_width_integral(sigma, mass_lepton / delta, p.mass_aprime() / delta);
   const Real m2 = p.mass_chi2();
   const Real d2 = delta * delta;
-  // docs/physics-notes.md §1.1: Γ = (1/2)·1/((2π)³ 32 m2³) ∫∫ Σ|M|² = α ε² α_D/(12π m2³) ∫ ds1
+  // docs/formula-notes.md §1.1: Γ = (1/2)·1/((2π)³ 32 m2³) ∫∫ Σ|M|² = α ε² α_D/(12π m2³) ∫ ds1
   // (...).
   return Real(constants::alpha_em) * p.epsilon() * p.epsilon() * p.alpha_dark() * d2 * d2 * j /
          (12 * Real(constants::pi) * m2 * m2 * m2);
@@ -114,7 +114,7 @@ template <std::floating_point Real>
 }  // namespace detail
 
 /// Exact leading-order Γ(χ2 → χ1 ℓ⁺ℓ⁻) [GeV] for a lepton of mass mass_lepton [GeV] > 0
-/// (docs/physics-notes.md §1.1). Exactly 0 when Δ ≤ 2 m_ℓ.
+/// (docs/formula-notes.md §1.1). Exactly 0 when Δ ≤ 2 m_ℓ.
 template <std::floating_point Real>
 [[nodiscard]] Real chi2_width_to_leptons(const model::parameters<Real>& p, Real mass_lepton) {
   semivisible::detail::require_positive("semivisible::physics::chi2_width_to_leptons",

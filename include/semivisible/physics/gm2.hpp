@@ -1,7 +1,7 @@
 // semivisible/physics/gm2.hpp — lepton anomalous magnetic moment from one dark-photon loop, and the
 // ε band that explains the muon g−2 discrepancy.
 //
-// One-loop A′ contribution (Pospelov, PRD 80 (2009) 095002, arXiv:0811.1030; docs/physics-notes.md
+// One-loop A′ contribution (Pospelov, PRD 80 (2009) 095002, arXiv:0811.1030; docs/formula-notes.md
 // §6):
 //   a_ℓ^{A′} = (α ε² / 2π) F(m_A′/m_ℓ),
 //   F = ∫₀¹ dz 2 m_ℓ² z (1 − z)² / [m_ℓ² (1 − z)² + m_A′² z],
@@ -50,7 +50,7 @@ template <std::floating_point Real>
   semivisible::detail::require_positive(fn, "mass_lepton", mass_lepton);
   const Real r = mass_aprime / mass_lepton;
   const Real r2 = r * r;
-  // docs/physics-notes.md §6, divided through by m_ℓ².
+  // docs/formula-notes.md §6, divided through by m_ℓ².
   const auto integrand = [r2](Real z) -> Real {
     const Real y = 1 - z;
     return 2 * z * y * y / (y * y + r2 * z);

@@ -4,7 +4,7 @@
 // Narrow-width cross section (the Breit–Wigner e⁺e⁻ → V with J = 1, Γ → 0):
 //   σ(E₊) = 12π² Γ(A′→e⁺e⁻)/m · δ(s − m²) = (2π²αε²/m_e) f(m) δ(E₊ − E_res),
 //   s = 2m_e(E₊ + m_e),  E_res = m²/(2m_e) − m_e,  f = (1 + 2m_e²/m²)√(1 − 4m_e²/m²)
-// (Γ_ee = (αε²m/3) f, docs/physics-notes.md §2; for m_e → 0 this is the narrow-width form
+// (Γ_ee = (αε²m/3) f, docs/formula-notes.md §2; for m_e → 0 this is the narrow-width form
 // 2π²αε²/m_e δ(E₊ − m²/2m_e) used by Marsicano et al. PRL 121 (2018) 041802 and NA64, PRD 104
 // (2021) L091701 — equation numbers not re-checked). E₊ is the positron's total energy
 // (s = m_e² + m_e² + 2m_eE₊).

@@ -2,7 +2,7 @@
 // multiple-scattering angle of the shower e± (Highland).
 //
 // IWW double-differential cross section in x = E_A′/E0 and u = θ_A′²/2 (small angles), with the
-// electron mass kept (DMG4 CrossSectionDSDXDU, docs/physics-notes.md §3.1; for m_e → 0 it is
+// electron mass kept (DMG4 CrossSectionDSDXDU, docs/formula-notes.md §3.1; for m_e → 0 it is
 // Bjorken, Essig, Schuster, Toro PRD 80 (2009) 075018 Eq. (A12), d cos θ = du):
 //   dσ/(dx du) = 8 α³ ε² χ E0² (p_A′/E0) [ a/U² + b (c − d U)/U⁴ ],
 //   U = 2E0² u x + m²(1−x)/x + m_e² x,   a = 1 − x + x²/2,   b = (1−x)²(m² + 2m_e²),

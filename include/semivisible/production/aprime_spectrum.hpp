@@ -2,11 +2,11 @@
 // thick active target (the NA64 ECAL), above the missing-energy threshold.
 //
 //   dN/dE_A′ = n_X0 ∫_{E_A′+m_e}^{E0} dE_e L(E_e) (1/E_e) dσ_ETL/dx(x = E_A′/E_e; E_e)
-// (Bjorken et al. PRD 80 (2009) 075018 Eq. (A25)-(A27) thick-target yield; docs/physics-notes.md
+// (Bjorken et al. PRD 80 (2009) 075018 Eq. (A25)-(A27) thick-target yield; docs/formula-notes.md
 // §3.4), with n_X0 = X0ρ N_A/A atoms per unit area per radiation length, L the primary-electron
 // track length of track_length.hpp (Tsai) and dσ_ETL/dx of cross_section.hpp (IWW shape with
 // elastic + inelastic Tsai form factors, normalised to σ_IWW/K). Everything is for ε = 1; the
-// yield at ε is ε² times it (production ∝ ε², docs/physics-notes.md §3.1).
+// yield at ε is ε² times it (production ∝ ε², docs/formula-notes.md §3.1).
 // Method: dN/dE_A′ on 8-point Gauss–Legendre nodes of 18 intervals of E_A′ ∈ [E_cut, E0 − 1e-10 E0]
 // (4 uniform, then 14 shrinking geometrically by ≈4.4 towards E0, where the spectrum peaks for
 // m_A′ ≫ m_e: dσ/dx ∝ 1/(1 − x) down to 1 − x ≈ m_e²/m²); each

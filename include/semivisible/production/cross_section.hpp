@@ -1,12 +1,12 @@
 // semivisible/production/cross_section.hpp — dark-bremsstrahlung cross section e Z → e Z A′.
 //
 // IWW (improved Weizsäcker–Williams) single-differential cross section in x = E_A′/E0,
-// angle-integrated, with the electron mass kept (docs/physics-notes.md §3.1, DMG4 CrossSectionDSDX;
+// angle-integrated, with the electron mass kept (docs/formula-notes.md §3.1, DMG4 CrossSectionDSDX;
 // Liu, McKeen, Miller PRD 95 (2017) 036010 and Bjorken et al. PRD 80 (2009) 075018 Eq. (A14)):
 //   dσ_IWW/dx = 4 α³ ε² χ (p_A′/E0) [m_e² x(−2+2x+x²) − 2Ũ(3−3x+x²)] / (6 x Ũ²),
 //   Ũ = −m²(1−x)/x − m_e² x,  p_A′ = √(x²E0² − m²),  x ∈ [m/E0, 1 − m_e/E0];
 // for m_e → 0 this is 4α³ε²χ x[1 + x²/(3(1−x))]/m² (BEST Eq. (A14)).
-// IWW total as coded in DMG4 (docs/physics-notes.md §3.1, TotalCrossSectionCalc):
+// IWW total as coded in DMG4 (docs/formula-notes.md §3.1, TotalCrossSectionCalc):
 //   σ_IWW = (4/3) α³ ε² χ β ln(1/δ²)/m²,  β = √(1 − m²/E0²),  δ = max(m_e/m, m/E0).
 // ETL (exact tree level): σ_ETL = σ_IWW/K(m, E0) with K from k_factor.hpp, and the differential
 // ETL cross section in the DMG4 convention: the IWW x-shape normalised to σ_ETL,
@@ -32,7 +32,7 @@
 
 namespace semivisible::production {
 
-/// Kinematic x range [x_min, x_max] = [m/E0, 1 − m_e/E0] (DMG4, docs/physics-notes.md §3.1; the
+/// Kinematic x range [x_min, x_max] = [m/E0, 1 − m_e/E0] (DMG4, docs/formula-notes.md §3.1; the
 /// nuclear-recoil term m⁴/(8E0³A) of x_max is < 1e-9 here and dropped).
 template <std::floating_point Real>
 struct x_range {
@@ -78,7 +78,7 @@ template <std::floating_point Real>
                                                                      20, Real(1e-10), &error);
 }
 
-/// σ_IWW [GeV⁻²] in the DMG4 closed form (docs/physics-notes.md §3.1) for mixing ε.
+/// σ_IWW [GeV⁻²] in the DMG4 closed form (docs/formula-notes.md §3.1) for mixing ε.
 template <std::floating_point Real>
 [[nodiscard]] Real iww_total_cross_section(
     Real mass_aprime, Real energy, Real epsilon, const target_material& mat,

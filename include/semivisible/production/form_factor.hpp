@@ -4,7 +4,7 @@
 // virtuality t [GeV²]: the elastic (screened nucleus) and inelastic (atomic electrons) terms of
 //   Y.-S. Tsai, Rev. Mod. Phys. 46 (1974) 815, Eqs. (B38)-(B49), in the parametrisation of
 //   Bjorken, Essig, Schuster, Toro, PRD 80 (2009) 075018, Eqs. (A18)-(A19), as coded in DMG4
-//   (docs/physics-notes.md §3.1):
+//   (docs/formula-notes.md §3.1):
 //     G2_el(t)   = Z² [a²t/(1+a²t)]² [1/(1+t/d)]²,           a = 111 Z^{-1/3}/m_e, d = 0.164
 //     A^{-2/3} GeV² G2_inel(t) = Z  [a'²t/(1+a'²t)]² [(1 + t(μp²−1)/(4mp²))/(1 + t/0.71 GeV²)⁴]²,
 //     a' = 773 Z^{-2/3}/m_e
@@ -43,10 +43,10 @@ struct target_material {
 
 /// Lead: Z = 82, A = 207.2 g/mol (PDG atomic and nuclear properties), X0ρ = 6.37 g/cm² (PDG).
 /// Used for the NA64 Pb/Sc ECAL: the Pb atoms per X0 of the sandwich equal those of pure Pb
-/// to a few per cent (docs/physics-notes.md §3.4), because Sc contributes little to X0.
+/// to a few per cent (docs/formula-notes.md §3.4), because Sc contributes little to X0.
 inline constexpr target_material lead{82.0, 207.2, 6.37};
 
-/// Elastic Tsai form factor G2_el(t) (t in GeV²) — docs/physics-notes.md §3.1, BEST PRD 80 Eq.
+/// Elastic Tsai form factor G2_el(t) (t in GeV²) — docs/formula-notes.md §3.1, BEST PRD 80 Eq.
 /// (A18).
 template <std::floating_point Real>
 [[nodiscard]] Real form_factor_elastic(Real t, const target_material& mat) {
@@ -61,7 +61,7 @@ template <std::floating_point Real>
   return z * z * screening * screening * nucleus * nucleus;
 }
 
-/// Inelastic Tsai form factor G2_inel(t) (t in GeV²) — docs/physics-notes.md §3.1, BEST PRD 80 Eq.
+/// Inelastic Tsai form factor G2_inel(t) (t in GeV²) — docs/formula-notes.md §3.1, BEST PRD 80 Eq.
 /// (A19).
 template <std::floating_point Real>
 [[nodiscard]] Real form_factor_inelastic(Real t, const target_material& mat) {

@@ -3,9 +3,9 @@
 //
 // Source: DMG4 (Bondi, Celentano, Dusaev, Kirpichnikov, Kirsanov, Krasnikov, Marsicano, Shchukin,
 // CPC 269 (2021) 108129), file src/DarkMatter/KFactors.code of PKMuon/DMG4 (table computed for Pb
-// following arXiv:1712.05706 = PLB 782 (2018) 406); docs/physics-notes.md §3.2.
+// following arXiv:1712.05706 = PLB 782 (2018) 406); docs/formula-notes.md §3.2.
 // Convention: K WITHOUT the extra ×1.1 that newer DMG4 versions apply to the returned value
-// (docs/physics-notes.md §3.2(b): with it σ_ETL would be 10 % smaller and the DMG4 reference value
+// (docs/formula-notes.md §3.2(b): with it σ_ETL would be 10 % smaller and the DMG4 reference value
 // "ETL, m_A′ = 16.7 MeV, E0 = 150 GeV: 3643 pb" would be missed by −8.8 % instead of +0.3 %).
 // The mass grid uses 0.03 and 0.04 GeV (the older DMG4 grid had the typo 0.3, 0.4 there).
 // Interpolation: bilinear in (m_A′, E0), as DMG4. Outside the table (m_A′ < 1 MeV or > 1 GeV,

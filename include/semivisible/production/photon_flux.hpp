@@ -3,9 +3,9 @@
 //
 //   χ(m_A′, E0) = ∫_{t_min}^{t_max} dt (t − t_min)/t² G2(t),  t_min = m_A′⁴/(4E0²), t_max = m_A′²
 // (Bjorken, Essig, Schuster, Toro, PRD 80 (2009) 075018, Eq. (A17); t limits as in DMG4,
-//  docs/physics-notes.md §3.1), with G2 = G2_el + G2_inel (form_factor.hpp). DMG4 keeps only the
+//  docs/formula-notes.md §3.1), with G2 = G2_el + G2_inel (form_factor.hpp). DMG4 keeps only the
 //  elastic
-// term; adding the inelastic one raises χ by 1.3–2 % for Pb (docs/physics-notes.md §3.1).
+// term; adding the inelastic one raises χ by 1.3–2 % for Pb (docs/formula-notes.md §3.1).
 // Method: adaptive Gauss–Kronrod (Boost.Math) in ln t, where the integrand is smooth.
 #pragma once
 

@@ -2,7 +2,7 @@
 // target, differential in its energy, in Tsai's approximation.
 //
 // Tsai, Rev. Mod. Phys. 46 (1974) 815, Eq. (3.84) (also Bjorken et al. PRD 80 (2009) 075018,
-// Eq. (A27); docs/physics-notes.md §3.4): the energy distribution of the primary electron at depth
+// Eq. (A27); docs/formula-notes.md §3.4): the energy distribution of the primary electron at depth
 // t [X0]
 //   I_e(E0, E, t) = (1/E0) [ln(E0/E)]^{4t/3 − 1} / Γ(4t/3),
 // normalised to 1 in E at each t. With y = ln(E0/E) and s = 4t/3 the track length (in X0) of

@@ -1,7 +1,7 @@
 // semivisible/relic/cross_section.hpp — the coannihilation cross section χ1 χ2 → A′* → SM.
 //
 // Off-diagonal vector current g_D χ̄2 γ^μ χ1 A′_μ and ε e A′_μ J^μ_em (the NA64 2021 paper, Eq. 1).
-// For unequal masses m1, m2 and every final state f (docs/physics-notes.md §7.2, re-derived in
+// For unequal masses m1, m2 and every final state f (docs/formula-notes.md §7.2, re-derived in
 // docs/physics.md §8.1):
 //   σ12(s) = (1/4)(4πα ε²)(4πα_D) [R_tot(s)/(6π)] · 4[2(q·p1)(q·p2) + s p1·p2 + 3 s m1 m2]
 //            / (2 λ^{1/2}(s, m1², m2²) [(s − m_A′²)² + m_A′² Γ_A′²]),
@@ -33,7 +33,7 @@ struct dark_sector {
 
   [[nodiscard]] Real mass_chi2() const noexcept { return mass_chi1 * (1 + splitting_ratio); }
   [[nodiscard]] Real mass_aprime() const noexcept { return mass_chi1 * mass_ratio; }
-  /// y = ε² α_D (m_χ1/m_A′)⁴ (docs/physics-notes.md §7)
+  /// y = ε² α_D (m_χ1/m_A′)⁴ (docs/formula-notes.md §7)
   [[nodiscard]] Real y() const noexcept {
     const Real r = 1 / mass_ratio;
     return epsilon * epsilon * alpha_dark * r * r * r * r;

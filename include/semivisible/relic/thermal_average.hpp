@@ -2,7 +2,7 @@
 // unequal masses in kinetic equilibrium (Maxwell–Boltzmann statistics).
 //
 // Gondolo & Gelmini, NPB 360 (1991) 145, Eq. 3.8, extended to m1 ≠ m2 (Edsjo & Gondolo,
-// PRD 56 (1997) 1879, Eq. 3.7; docs/physics-notes.md §7.2):
+// PRD 56 (1997) 1879, Eq. 3.7; docs/formula-notes.md §7.2):
 //   ⟨σ v⟩_12 = ∫_{(m1+m2)²}^∞ ds σ(s) λ(s, m1², m2²) K1(√s/T)/√s  /  [8 m1² m2² T K2(m1/T)
 //   K2(m2/T)].
 // Method: substitute √s = m1 + m2 + T w², so that the Boltzmann factors combine into e^{−w²} and

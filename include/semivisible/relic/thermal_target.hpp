@@ -1,7 +1,7 @@
 // semivisible/relic/thermal_target.hpp — the thermal relic target: the y = ε² α_D (m_χ1/m_A′)⁴
 // (and ε) for which coannihilating χ1χ2 freeze-out gives Ω h² = 0.12, for any Δ/m_χ1 ≥ 0.
 //
-// Physics (docs/physics.md §8; docs/physics-notes.md §7.2): χ1, χ2 Majorana (g = 2 each) in
+// Physics (docs/physics.md §8; docs/formula-notes.md §7.2): χ1, χ2 Majorana (g = 2 each) in
 // chemical equilibrium with each other (Griest & Seckel, PRD 43 (1991) 3191), σ11 = σ22 = 0, so
 //   ⟨σ_eff v⟩ = 2 r1 r2 ⟨σ12 v⟩,   r_i = n_i^eq/(n_1^eq + n_2^eq) = m_i² K2(m_i/T)/Σ_j m_j²
 //   K2(m_j/T),
