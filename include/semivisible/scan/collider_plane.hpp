@@ -63,6 +63,32 @@ struct collider_plane_settings {
   interval_options intervals{};  ///< y range and edge tolerance
 };
 
+/// The excluded ε intervals of Eq. (R) at one m_A′ on `range`: nothing when ε_pub is not finite or
+/// not below range.hi; [max(range.lo, ε_pub), range.hi] exactly when P_invisible = 1 (no table:
+/// the invisible model; or a stable χ2); else the roots of 1 − ε² P(cτ(ε)·ctau_scale)/ε_pub²,
+/// with cτ(ε) the table's (ctau_scale = α_table/α_D reuses one table for every α_D: Γ_χ2 ∝ α_D).
+[[nodiscard]] inline interval_result collider_epsilon_intervals(
+    const collider::monophoton_table* table, double eps_pub, double ctau_scale,
+    const interval_options& range) {
+  interval_result r;
+  if (!std::isfinite(eps_pub) || !(eps_pub < range.hi)) return r;
+  const double lo = std::max(range.lo, eps_pub);
+  if (table == nullptr || table->chi2_stable()) {
+    r.intervals.push_back({lo, range.hi, lo == range.lo, true});
+    return r;
+  }
+  const double published2 = eps_pub * eps_pub;
+  auto o = range;
+  o.lo = lo;
+  return excluded_intervals(
+      [&](double eps) {
+        const double ctau = table->proper_decay_length(eps) * ctau_scale;
+        return 1 -
+               eps * eps * table->invisible_probability_for_proper_decay_length(ctau) / published2;
+      },
+      o);
+}
+
 /// The per-x function (std::vector<exclusion_row>(double x), thread-safe) of a collider plane,
 /// for scan::run. Throws invalid_parameter for the visible model.
 [[nodiscard]] inline auto collider_per_x(const experiment::collider_spec& spec,
@@ -82,23 +108,13 @@ struct collider_plane_settings {
     const double published2 = eps_pub * eps_pub;
     switch (s.which) {
       case plane::maprime_epsilon: {
-        if (!(eps_pub < range.hi)) return {exclusion_row{x, {}, {}, false, false, {}}};
-        const double lo = std::max(range.lo, eps_pub);
-        if (invisible) return {exclusion_row{x, lo, range.hi, lo == range.lo, true, {}}};
+        if (invisible || !(eps_pub < range.hi))
+          return rows_from(x, collider_epsilon_intervals(nullptr, eps_pub, 1.0, range));
         const collider::monophoton_table table(
             model::parameters<double>::from_ratios(x, eps_pub, s.alpha_dark, s.mass_ratio,
                                                    s.splitting_ratio),
             options);
-        if (table.chi2_stable())  // P = 1: the published limit, exactly
-          return {exclusion_row{x, lo, range.hi, lo == range.lo, true, {}}};
-        auto o = range;
-        o.lo = lo;
-        return rows_from(x, excluded_intervals(
-                                [&](double eps) {
-                                  return 1 -
-                                         eps * eps * table.invisible_probability(eps) / published2;
-                                },
-                                o));
+        return rows_from(x, collider_epsilon_intervals(&table, eps_pub, 1.0, range));
       }
       case plane::maprime_alphadark: {
         const double eps = physics::gm2_band(m_aprime, s.gm2).central;

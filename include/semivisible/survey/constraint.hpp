@@ -19,7 +19,6 @@
 // cτ(ε, α_D) = cτ_table(ε) · 0.1/α_D (Γ_χ2 ∝ ε² α_D exactly, physics/chi2_width.hpp).
 #pragma once
 
-#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -66,23 +65,8 @@ struct collider_at_masses {
   /// The excluded ε intervals at α_D on the range of `o` (scan/collider_plane.hpp, Eq. R).
   [[nodiscard]] scan::interval_result excluded(double alpha_dark,
                                                const scan::interval_options& o) const {
-    scan::interval_result r;
-    if (!std::isfinite(epsilon_published) || !(epsilon_published < o.hi)) return r;
-    const double lo = std::max(o.lo, epsilon_published);
-    if (invisible || !table || table->chi2_stable()) {  // P = 1: the published limit, exactly
-      r.intervals.push_back({lo, o.hi, lo == o.lo, true});
-      return r;
-    }
-    const double published2 = epsilon_published * epsilon_published;
-    auto range = o;
-    range.lo = lo;
-    return scan::excluded_intervals(
-        [&](double eps) {
-          const double ctau = table->proper_decay_length(eps) * alpha_table / alpha_dark;
-          return 1 - eps * eps * table->invisible_probability_for_proper_decay_length(ctau) /
-                         published2;
-        },
-        range);
+    return scan::collider_epsilon_intervals(invisible || !table ? nullptr : &*table,
+                                            epsilon_published, alpha_table / alpha_dark, o);
   }
 };
 
