@@ -22,6 +22,7 @@
 #include "semivisible/production/shower_aprime_angle.hpp"
 #include "semivisible/production/shower_aprime_spectrum.hpp"
 #include "semivisible/production/shower_kernels.hpp"
+#include "semivisible/production/shower_settings.hpp"
 #include "semivisible/production/shower_track_length.hpp"
 #include "semivisible/production/source.hpp"
 #include "semivisible/production/sources.hpp"

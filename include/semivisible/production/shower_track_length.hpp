@@ -1,36 +1,22 @@
 // semivisible/production/shower_track_length.hpp — differential track lengths of the electrons,
 // positrons and photons of an electromagnetic shower in a thick target (primary + all secondaries).
 //
-// Model: the one-dimensional, longitudinally integrated cascade equations (Rossi's Approximation B)
-// with the complete-screening bremsstrahlung and pair spectra of Tsai RMP 46 (1974) Eqs. (3.83),
-// (3.85) (shower_kernels.hpp) and ionisation as a constant loss of E_c per X0 (the material's
-// critical energy, Rossi's definition). Compton scattering, positron annihilation in flight and the
-// energy dependence of the pair cross section near threshold are neglected (Rossi, "High-Energy
-// Particles" (1952) ch. 5: Approximation B is meant for E ≳ E_c; near and below E_c its positron
-// and photon numbers are too high, Compton and the pair threshold being absent). Not validated
-// here against a full shower Monte Carlo (Geant4/EGS): docs/physics-shower.md §1.
-// Unknowns, per λ = ln(E0/E) bin: D = e⁻ − e⁺ for an electron beam (e⁺ − e⁻ for a positron beam),
-// S = e⁺ + e⁻ created in pairs, and photons γ. Pair production adds e⁺ and e⁻ in equal numbers with
-// the same spectrum and bremsstrahlung acts alike on both, so D obeys the equation of the primary
-// alone (it IS the primary's track length) and e⁺ = S/2, e⁻ = D + S/2 (electron beam).
-// Method: finite volumes in λ (bins: 80 geometric ones, ratio √2, from 10⁻¹² h to h at λ → 0,
-// where the primary's density is ∝ 1/(λ ln²λ), then a uniform step h = 1/points_per_unit), with
-// a uniform density in λ inside a bin; the bin-to-bin rates are exact double integrals of the
-// kernels (closed forms in shower_kernels.hpp); the ionisation drift leaves a bin at the rate
-// E_c/ΔE_bin (exact for pure drift). The scheme is first order in h; the solution at h and h/2
-// is Richardson-extrapolated (second order). The equations are triangular in energy: the
-// depth-integrated (T = ∞) track length is one forward substitution from E0 down; a finite
-// thickness T uses Crank–Nicolson steps in depth (≤ 0.25 X0, ≥ 40 steps; each step is the same
-// substitution, and the trapezoid sum of the track length telescopes to the T = ∞ result).
-// Accuracy (tests/production/shower_track_length.test.cpp; h = 1/24): Tsai's Bethe–Heitler
-// primary (track_length.hpp) to ≤ 2e-3; the exact Laplace-space Approximation-A solution
-// (tests/production/shower_track_length_check.py, mpmath), T = ∞ and T = 3 X0, to ≤ 1.5e-3 for
-// E ≤ E0/2 (a few % for the vanishing positron density within 10 % of E0); energy conservation
-// of Approximation B, E_c·L(all e±) = E0, to 0.5 %; a particle-by-particle Monte Carlo of the
-// same model with ionisation (tests/production/shower_track_length_mc.py) to ≤ 0.25 % (within
-// its 2.5σ); depth steps 0.25 vs 0.05 X0: < 5e-4.
-// Cost (2 shared cores, 2026-12-01): 10–50 ms for T = ∞ (100 GeV on lead down to 50 GeV – 1 MeV),
-// 0.1–0.5 s for a finite T of 10–40 X0.
+// Model: Rossi's Approximation B, the 1-D longitudinally integrated cascade equations, with the
+// complete-screening bremsstrahlung and pair spectra of Tsai RMP 46 (1974) Eqs. (3.83), (3.85)
+// (shower_kernels.hpp) and ionisation as a constant loss of E_c per X0 (Rossi's critical energy).
+// Neglected: Compton scattering, annihilation in flight, the pair threshold (Rossi, "High-Energy
+// Particles" (1952) ch. 5: meant for E ≳ E_c; below it e⁺ and γ numbers come out too high). Not
+// validated against a full shower Monte Carlo (Geant4/EGS): docs/physics-shower.md §1.
+// Unknowns per λ = ln(E0/E) bin: D = e⁻ − e⁺ (e⁺ − e⁻ for a positron beam), S = e⁺ + e⁻ made in
+// pairs, and γ. Pairs add e⁺ and e⁻ alike and bremsstrahlung acts alike on both, so D obeys the
+// primary's equation (it IS the primary's track length); e⁺ = S/2, e⁻ = D + S/2 (electron beam).
+// Method (details, accuracy table, cost: docs/physics-shower.md §1): finite volumes in λ (80
+// geometric bins near λ = 0, then a uniform step h = 1/points_per_unit), exact bin-to-bin rates
+// (closed forms in shower_kernels.hpp), ionisation as a drift, Richardson extrapolation of h and
+// h/2; T = ∞ is one forward substitution (triangular in energy), a finite T Crank–Nicolson steps
+// in depth (≤ 0.25 X0). Accuracy (h = 1/24, tests/production/shower_track_length.test.cpp):
+// ≤ 2e-3 against Tsai's primary and the exact Approximation-A solution, ≤ 0.25 % against a Monte
+// Carlo of the same model. Cost: 10–50 ms for T = ∞.
 // Units: energies in GeV, track lengths in X0, densities in X0/GeV.
 #pragma once
 
@@ -47,37 +33,9 @@
 #include "semivisible/production/detail/shower_grid.hpp"
 #include "semivisible/production/materials.hpp"
 #include "semivisible/production/shower_kernels.hpp"
+#include "semivisible/production/shower_settings.hpp"
 
 namespace semivisible::production {
-
-/// Which bremsstrahlung spectrum the cascade uses.
-enum class brem_spectrum {
-  complete_screening,  ///< Tsai Eq. (3.83) with the (Z²+Z)/9 term (physics choice)
-  pdg,                 ///< PDG Eq. (34.29): the same without the small term (c = 4/3)
-  bethe_heitler        ///< (4/3)/(−ln(1−v)): Tsai's primary model; primary only (validation)
-};
-
-/// Beam particle of the shower.
-enum class beam_particle { electron, positron };
-
-/// Shower particle species.
-enum class shower_species {
-  electron,
-  positron,
-  photon,
-  primary,   ///< the beam particle's own track (e⁻ − e⁺ for an electron beam)
-  secondary  ///< all e⁺ and e⁻ created in pairs
-};
-
-/// Options of the cascade solution.
-struct shower_settings {
-  brem_spectrum spectrum = brem_spectrum::complete_screening;
-  bool ionisation = true;       ///< constant loss E_c per X0 (Approximation B); false: A
-  bool secondaries = true;      ///< false: the primary only (no pair production)
-  double points_per_unit = 24;  ///< λ-bins per unit of ln E (h = 1/points_per_unit)
-  double depth_step_X0 = 0.25;  ///< Crank–Nicolson depth step (finite thickness; ≥ 40 steps)
-  bool richardson = true;       ///< extrapolate h and h/2 (second order) instead of h alone
-};
 
 /// Track lengths of the shower particles for beam energy E0 [GeV] on a target of T [X0]
 /// (T = +∞ allowed) of `mat`, for energies in [E_lo, E0].
