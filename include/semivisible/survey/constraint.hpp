@@ -31,7 +31,6 @@
 #include <fmt/format.h>
 
 #include "semivisible/collider/monophoton_table.hpp"
-
 #include "semivisible/error.hpp"
 #include "semivisible/experiment/experiment.hpp"
 #include "semivisible/model/parameters.hpp"
