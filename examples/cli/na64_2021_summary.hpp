@@ -69,7 +69,8 @@ struct job {
   scan::plane_config c;
   std::vector<double> xs;
   scan::exclusion_table table{};
-  std::string label{};  ///< legend text of the curve (the curves beside the reproduction)
+  std::string label{};   ///< legend text of the curve (the curves beside the reproduction)
+  bool variant = false;  ///< an NA64 assumption switched (other_curve::variant)
 };
 
 /// A curve drawn beside the reproduction on the Fig. 4 plane: another experiment, or NA64 with
@@ -78,6 +79,7 @@ struct job {
 struct other_curve {
   std::string dir, experiment, label;
   std::optional<std::vector<std::string>> production{};  ///< nullopt: all of the file's sources
+  bool variant = false;  ///< an NA64 assumption switched (drawn dashed)
 };
 
 inline const std::vector<other_curve>& other_curves() {
@@ -89,6 +91,13 @@ inline const std::vector<other_curve>& other_curves() {
       {"maprime-epsilon-nucal", "nucal", "NuCal (this library)"},
       {"maprime-epsilon-charm", "charm", "CHARM (this library)"},
       {"maprime-epsilon-babar-2017", "babar-2017", "BaBar 2017, reinterpreted (this library)"},
+      // The paper's assumptions switched one at a time (its production, as the reproduction).
+      {"maprime-epsilon-variant-ecal", "na64-2016-2018-ecal",
+       "NA64 2016-18 + $\\chi_2$ decays in the ECAL (variant)",
+       std::vector<std::string>{"bremsstrahlung"}, true},
+      {"maprime-epsilon-variant-hcal-gap", "na64-2016-2018-hcal-gap",
+       "NA64 2016-18 + HCAL1-2 gap in S1 (variant)", std::vector<std::string>{"bremsstrahlung"},
+       true},
   };
   return list;
 }
@@ -147,9 +156,11 @@ inline na64_jobs make_jobs(const na64_options& o, const fs::path& data) {
     }
     const auto e =
         curve.experiment == na64.name ? na64 : experiment::builtin(curve.experiment, data);
+    const bool na64_grid = curve.experiment == na64.name || curve.variant;
     job other{curve.dir, config(scan::plane::maprime_epsilon, e, curve.production),
-              curve.experiment == na64.name ? masses : other_masses};
+              na64_grid ? masses : other_masses};
     other.label = curve.label;
+    other.variant = curve.variant;
     j.others.push_back(std::move(other));
   }
   return j;
@@ -162,6 +173,7 @@ inline void write_curve_list(const fs::path& tmp, na64_jobs& jobs) {
     list.push_back({{"dir", j.dir},
                     {"experiment", j.c.experiment.name},
                     {"label", j.label},
+                    {"variant", j.variant},
                     {"production", j.c.production ? nlohmann::ordered_json(*j.c.production)
                                                   : nlohmann::ordered_json("all")}});
   io::write_atomically(tmp / "curves.json", list.dump(2) + "\n");

@@ -53,7 +53,7 @@ def shade(ax, data, color, label, alpha=0.35, outline=True):
 
 
 OTHER_COLORS = ["darkgreen", "tab:orange", "tab:brown", "tab:cyan", "tab:olive", "tab:pink",
-                "tab:purple", "tab:gray"]
+                "tab:purple", "tab:red"]
 
 
 def other_curves(d):
@@ -65,7 +65,7 @@ def other_curves(d):
         return json.load(f)
 
 
-def outline(ax, data, color, label):
+def outline(ax, data, color, label, ls="-"):
     """The boundary of every excluded island (lower and upper edges; closed at the island ends)."""
     xs = [x for x, v in data.items() if v]
     if not xs:
@@ -75,8 +75,8 @@ def outline(ax, data, color, label):
     for k in range(depth):
         lo = [data[x][k][0] if len(data[x]) > k else math.nan for x in data]
         hi = [data[x][k][1] if len(data[x]) > k else math.nan for x in data]
-        ax.plot(list(data), lo, color=color, lw=1.4, label=label if first else None)
-        ax.plot(list(data), hi, color=color, lw=1.4)
+        ax.plot(list(data), lo, color=color, lw=1.4, ls=ls, label=label if first else None)
+        ax.plot(list(data), hi, color=color, lw=1.4, ls=ls)
         first = False
 
 
@@ -121,7 +121,8 @@ def main(d):
     shade(ax, intervals(os.path.join(d, "maprime-epsilon", "exclusion.csv")), "tab:green",
           "NA64 90% CL (this reproduction)")
     for curve, color in zip(other_curves(d), OTHER_COLORS):
-        outline(ax, intervals(os.path.join(d, curve["dir"], "exclusion.csv")), color, curve["label"])
+        outline(ax, intervals(os.path.join(d, curve["dir"], "exclusion.csv")), color, curve["label"],
+                "--" if curve.get("variant") else "-")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel(r"$m_{A'}$ [GeV]")

@@ -81,6 +81,8 @@ void bind_experiment(py::module_& m) {
           "True when the region has a detector plane (event-level acceptance)")
       .def_readonly("visible_energy_min_GeV", &region_t::visible_energy_min_GeV,
                     "threshold on the visible energy [GeV]")
+      .def_readonly("visible_energy_max_GeV", &region_t::visible_energy_max_GeV,
+                    "upper end of the visible-energy window [GeV] (inf: no cap)")
       .def_readonly("aprime_energy_min_GeV", &region_t::aprime_energy_min_GeV,
                     "threshold on the A' energy [GeV]")
       .def_readonly("observed", &region_t::observed, "observed events")

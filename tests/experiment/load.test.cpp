@@ -129,6 +129,20 @@ TEST_CASE("malformed experiment files: one clear message with file, key and valu
   j["regions"][0]["visible_energy_min_GeV"] = 30;
   CHECK_THAT(error_of(j), Contains("visible_energy_min_GeV = 30"));
   j = minimal();
+  j["regions"][0]["signature"] = "visible";
+  j["regions"][0]["visible_energy_min_GeV"] = 5;
+  j["regions"][0]["visible_energy_max_GeV"] = 5;  // an empty window
+  CHECK_THAT(error_of(j), Contains("regions[0] 'A'.visible_energy_max_GeV = 5") &&
+                              Contains("> visible_energy_min_GeV = 5"));
+  j = minimal();
+  j["regions"][0]["signature"] = "missing_energy";
+  j["regions"][0]["visible_energy_max_GeV"] = 50;
+  CHECK_THAT(error_of(j), Contains("visible_energy_max_GeV = 50") && Contains("visible region"));
+  j = minimal();
+  j["regions"][0]["signature"] = "visible";
+  j["regions"][0]["visible_energy_max_GeV"] = "50";
+  CHECK_THAT(error_of(j), Contains("visible_energy_max_GeV"));
+  j = minimal();
   j["regions"][0]["detector"] = {{"z_m", 15}, {"shape", "disc"}, {"radius_m", 1}};
   CHECK_THAT(error_of(j), Contains("detector.z_m = 15") && Contains("upstream"));
   j = minimal();

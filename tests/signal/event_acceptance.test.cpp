@@ -21,7 +21,8 @@ namespace {
 constexpr double decay_start = 10.0, decay_end = 50.0, plane_z = 60.0;  // metres
 
 // A toy dump: one visible region [10, 50] m with a detector plane at 60 m of the given size.
-se::experiment toy(const nlohmann::json& detector, double energy_min = 0.0) {
+se::experiment toy(const nlohmann::json& detector, double energy_min = 0.0,
+                   double energy_max = 0.0 /* 0: no cap */) {
   nlohmann::json j = {
       {"name", "toy"},
       {"beam", {{"particle", "electron"}, {"energy_GeV", 20.0}, {"particles_on_target", 1e18}}},
@@ -34,6 +35,7 @@ se::experiment toy(const nlohmann::json& detector, double energy_min = 0.0) {
          {"detector", detector},
          {"visible_energy_min_GeV", energy_min},
          {"observed", 0}}}}};
+  if (energy_max > 0) j["regions"][0]["visible_energy_max_GeV"] = energy_max;
   return se::from_json(j, "toy.json");
 }
 
@@ -123,6 +125,30 @@ TEST_CASE("an energy threshold above every product's energy sees nothing; at zer
   const auto all = ss::event_acceptance(toy(disc(100.0), 5.0), {0}, visible_point,
                                         ss::model_kind::visible, samples);
   CHECK(all[0].seen.direct(1.0) == Approx(all[0].decay_probability(1.0)).epsilon(1e-12));
+}
+
+TEST_CASE("the visible-energy window [min, max] splits the events exactly at its ends",
+          "[signal][event-acceptance]") {
+  // A′ of 4, 8, 12 and 16 GeV along the beam, a disc that sees both e± of every decay: the visible
+  // energy is the A′ energy, so a cap at 10 GeV keeps exactly the 4 and 8 GeV half and a
+  // threshold at 10 GeV exactly the other half; a cap above every energy changes nothing.
+  std::vector<semivisible::production::aprime_sample> samples;
+  for (const double energy : {4.0, 8.0, 12.0, 16.0}) {
+    const auto part = beam_line(energy, 100);
+    samples.insert(samples.end(), part.begin(), part.end());
+  }
+  auto seen = [&](double min, double max) {
+    const auto acc = ss::event_acceptance(toy(disc(100.0), min, max), {0}, visible_point,
+                                          ss::model_kind::visible, samples);
+    return acc[0].seen.direct(1.0);
+  };
+  const double all = seen(0.0, 0.0);
+  REQUIRE(all > 0);
+  CHECK(seen(0.0, 10.0) + seen(10.0, 0.0) == Approx(all).epsilon(1e-12));
+  CHECK(seen(0.0, 10.0) > 0.2 * all);  // the lighter half (slower, decays earlier) is not empty
+  CHECK(seen(0.0, 1e3) == all);
+  CHECK(seen(0.0, 3.0) == 0.0);
+  CHECK(seen(5.0, 7.0) == 0.0);  // a window between the sample energies
 }
 
 TEST_CASE("the invisible model and a stable chi2 have no visible decays",

@@ -102,17 +102,18 @@ inline std::optional<z_interval> disc_band(double s1, double t1, double s2, doub
 }
 
 /// The decay positions inside [a, b] at which the event is seen: the products hitting the plane
-/// (all products when `plane` is null) carry ≥ energy_min and at least one hits. Appends disjoint,
-/// ascending intervals to `out`.
+/// (all products when `plane` is null) carry an energy in [energy_min, energy_max] and at least one
+/// hits. Appends disjoint, ascending intervals to `out`.
 inline void accepted_intervals(const Eigen::Vector3d& d,
                                const std::vector<visible_product>& products,
                                const plane_geometry* plane, double energy_min, double a, double b,
-                               std::vector<z_interval>& out) {
+                               std::vector<z_interval>& out,
+                               double energy_max = std::numeric_limits<double>::infinity()) {
   if (products.empty() || !(a < b)) return;
   if (!plane) {
     double total = 0;
     for (const auto& k : products) total += k.energy;
-    if (total >= energy_min) out.push_back({a, b});
+    if (total >= energy_min && total <= energy_max) out.push_back({a, b});
     return;
   }
   // Intervals per product, then the elementary pieces between their endpoints.
@@ -138,7 +139,7 @@ inline void accepted_intervals(const Eigen::Vector3d& d,
         energy += products[k].energy;
         any = true;
       }
-    if (!any || energy < energy_min) continue;
+    if (!any || energy < energy_min || energy > energy_max) continue;
     if (!out.empty() && out.back().hi == lo)
       out.back().hi = hi;  // merge touching pieces
     else

@@ -102,6 +102,8 @@ struct region {
   double decay_end_m = std::numeric_limits<double>::infinity();  ///< +inf: no end
   std::optional<detector_plane> detector{};                      ///< nullopt: full acceptance
   double visible_energy_min_GeV = 0;
+  /// Upper end of the visible-energy window (CHARM's 50 GeV); +inf: no cap.
+  double visible_energy_max_GeV = std::numeric_limits<double>::infinity();
   double aprime_energy_min_GeV = 0;
   efficiency_spec efficiency{};
   double observed = 0;
@@ -242,6 +244,14 @@ inline void experiment::validate() const {
         !(r.visible_energy_min_GeV < beam.energy_GeV))
       bad(*this, where + ".visible_energy_min_GeV", r.visible_energy_min_GeV,
           fmt::format("in [0, beam.energy_GeV = {})", beam.energy_GeV));
+    if (std::isnan(r.visible_energy_max_GeV) ||
+        !(r.visible_energy_max_GeV > r.visible_energy_min_GeV))
+      bad(*this, where + ".visible_energy_max_GeV", r.visible_energy_max_GeV,
+          fmt::format("> visible_energy_min_GeV = {} (omit it for no cap)",
+                      r.visible_energy_min_GeV));
+    if (std::isfinite(r.visible_energy_max_GeV) && r.signature != signature::visible)
+      bad(*this, where + ".visible_energy_max_GeV", r.visible_energy_max_GeV,
+          "absent: only a visible region sees an energy");
     if (!std::isfinite(r.aprime_energy_min_GeV) || !(r.aprime_energy_min_GeV >= 0) ||
         !(r.aprime_energy_min_GeV < beam.energy_GeV))
       bad(*this, where + ".aprime_energy_min_GeV", r.aprime_energy_min_GeV,

@@ -126,8 +126,9 @@ inline void read_counts(const json_reader& c, region& r) {
 inline region read_region(const json_reader& r, const std::filesystem::path& base,
                           bool counts_inline) {
   r.only_keys({"name", "signature", "decay_z_m", "detector", "visible_energy_min_GeV",
-               "aprime_energy_min_GeV", "efficiency", "observed", "background",
-               "background_uncertainty", "exposure_fraction", "dataset", "description", "note"});
+               "visible_energy_max_GeV", "aprime_energy_min_GeV", "efficiency", "observed",
+               "background", "background_uncertainty", "exposure_fraction", "dataset",
+               "description", "note"});
   region g;
   g.name = r.text("name");
   const std::string sig = r.text("signature");
@@ -144,6 +145,8 @@ inline region read_region(const json_reader& r, const std::filesystem::path& bas
       z[1].is_null() ? std::numeric_limits<double>::infinity() : r.as_number(z[1], "decay_z_m[1]");
   if (r.has("detector")) g.detector = read_detector(r.object("detector"));
   g.visible_energy_min_GeV = r.number_or("visible_energy_min_GeV", 0.0);
+  g.visible_energy_max_GeV =
+      r.number_or("visible_energy_max_GeV", std::numeric_limits<double>::infinity());
   g.aprime_energy_min_GeV = r.number_or("aprime_energy_min_GeV", 0.0);
   g.efficiency = read_efficiency(r, base);
   g.exposure_fraction = r.number_or("exposure_fraction", 1.0);

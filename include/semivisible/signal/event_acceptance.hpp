@@ -113,7 +113,8 @@ inline detector::plane_geometry plane_of(const experiment::region& r, double pro
 /// Does region r need the event-level engine (a detector plane or a visible-energy threshold)?
 [[nodiscard]] inline bool needs_events(const experiment::region& r) noexcept {
   return r.signature == experiment::signature::visible &&
-         (r.detector.has_value() || r.visible_energy_min_GeV > 0);
+         (r.detector.has_value() || r.visible_energy_min_GeV > 0 ||
+          std::isfinite(r.visible_energy_max_GeV));
 }
 
 /// The tables of the regions `which` (indices into e.regions) for the model point and `samples`
@@ -186,7 +187,8 @@ inline detector::plane_geometry plane_of(const experiment::region& r, double pro
       decayed[j].push_back({w, scale * a, scale * b, i});
       intervals.clear();
       detector::accepted_intervals(d, products, planes[j] ? &*planes[j] : nullptr,
-                                   region.visible_energy_min_GeV, a, b, intervals);
+                                   region.visible_energy_min_GeV, a, b, intervals,
+                                   region.visible_energy_max_GeV);
       for (const auto& iv : intervals) seen[j].push_back({w, scale * iv.lo, scale * iv.hi, i});
     }
   }
