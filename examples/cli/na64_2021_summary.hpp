@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -73,6 +74,11 @@ struct job {
   bool variant = false;  ///< an NA64 assumption switched (other_curve::variant)
 };
 
+/// The plane name of a job's directory (curves.json: the plotting script puts it on its figure).
+[[nodiscard]] inline std::string_view plane_of(const job& j) {
+  return scan::to_string(j.c.which);
+}
+
 /// A curve drawn beside the reproduction on the Fig. 4 plane: another experiment, or NA64 with
 /// another choice of production. Those whose experiment file is not a built-in of the data
 /// folder are skipped (and say so in summary.json).
@@ -80,17 +86,22 @@ struct other_curve {
   std::string dir, experiment, label;
   std::optional<std::vector<std::string>> production{};  ///< nullopt: all of the file's sources
   bool variant = false;  ///< an NA64 assumption switched (drawn dashed)
+  /// Also drawn on the (m_A′, α_D) plane of Fig. 5: the models of the ε plane are reused there
+  /// (scan/yield_cache.hpp), so the curve costs only its edges.
+  bool alphadark = false;
 };
 
 inline const std::vector<other_curve>& other_curves() {
   static const std::vector<other_curve> list{
       {"maprime-epsilon-annihilation", "na64-2016-2018",
        "NA64 2016-18 with $e^+e^-\\to A'$ (this library)"},
-      {"maprime-epsilon-na64-2016-2022", "na64-2016-2022", "NA64 2016-22, S2-like (this library)"},
-      {"maprime-epsilon-e137", "e137", "E137 (this library)"},
-      {"maprime-epsilon-nucal", "nucal", "NuCal (this library)"},
-      {"maprime-epsilon-charm", "charm", "CHARM (this library)"},
-      {"maprime-epsilon-babar-2017", "babar-2017", "BaBar 2017, reinterpreted (this library)"},
+      {"maprime-epsilon-na64-2016-2022", "na64-2016-2022", "NA64 2016-22, S2-like (this library)",
+       std::nullopt, false, true},
+      {"maprime-epsilon-e137", "e137", "E137 (this library)", std::nullopt, false, true},
+      {"maprime-epsilon-nucal", "nucal", "NuCal (this library)", std::nullopt, false, true},
+      {"maprime-epsilon-charm", "charm", "CHARM (this library)", std::nullopt, false, true},
+      {"maprime-epsilon-babar-2017", "babar-2017", "BaBar 2017, reinterpreted (this library)",
+       std::nullopt, false, true},
       // The paper's assumptions switched one at a time (its production, as the reproduction).
       {"maprime-epsilon-variant-ecal", "na64-2016-2018-ecal",
        "NA64 2016-18 + $\\chi_2$ decays in the ECAL (variant)",
@@ -119,13 +130,16 @@ struct na64_jobs {
 inline const std::vector<std::string> paper_production{"bremsstrahlung"};
 
 inline na64_jobs make_jobs(const na64_options& o, const fs::path& data) {
-  // One spectrum per m_A′ and source for all scans (they share the ECAL; only z positions differ).
+  // One spectrum per m_A′ and source for all scans (they share the ECAL; only z positions differ),
+  // and one yield model per m_A′ for an experiment's ε and α_D planes.
   const auto spectra = std::make_shared<scan::spectrum_cache>();
+  const auto yields = std::make_shared<scan::yield_cache>();
   const auto na64 = experiment::builtin("na64-2016-2018", data);
   auto config = [&](scan::plane p, const experiment::experiment& e,
                     std::optional<std::vector<std::string>> production = paper_production) {
     auto c = scan::make_plane_config(p, e);
     c.spectra = spectra;
+    c.yields = yields;
     c.intervals.relative_tolerance = o.tolerance;
     c.production = std::move(production);
     return c;
@@ -162,6 +176,12 @@ inline na64_jobs make_jobs(const na64_options& o, const fs::path& data) {
     other.label = curve.label;
     other.variant = curve.variant;
     j.others.push_back(std::move(other));
+    if (curve.alphadark) {
+      job alpha{"maprime-alphadark" + curve.dir.substr(std::string_view("maprime-epsilon").size()),
+                config(scan::plane::maprime_alphadark, e, curve.production), other_masses};
+      alpha.label = curve.label;
+      j.others.push_back(std::move(alpha));
+    }
   }
   return j;
 }
@@ -173,6 +193,7 @@ inline void write_curve_list(const fs::path& tmp, na64_jobs& jobs) {
     list.push_back({{"dir", j.dir},
                     {"experiment", j.c.experiment.name},
                     {"label", j.label},
+                    {"plane", plane_of(j)},
                     {"variant", j.variant},
                     {"production", j.c.production ? nlohmann::ordered_json(*j.c.production)
                                                   : nlohmann::ordered_json("all")}});
@@ -267,8 +288,10 @@ inline nlohmann::ordered_json summary_json(const na64_summary& m, na64_jobs& job
   s["production"] = paper_production;
   s["other_curves"] = nlohmann::ordered_json::array();
   for (const auto& j : jobs.others)
-    s["other_curves"].push_back(
-        {{"dir", j.dir}, {"experiment", j.c.experiment.name}, {"points", j.xs.size()}});
+    s["other_curves"].push_back({{"dir", j.dir},
+                                 {"experiment", j.c.experiment.name},
+                                 {"plane", plane_of(j)},
+                                 {"points", j.xs.size()}});
   s["other_curves_skipped"] = jobs.skipped;
   s["projection_eot"] = o.projection_eot;
   s["invisible_recast_ratio_min"] = opt(m.worst_ratio_lo);

@@ -56,25 +56,47 @@ OTHER_COLORS = ["darkgreen", "tab:orange", "tab:brown", "tab:cyan", "tab:olive",
                 "tab:purple", "tab:red"]
 
 
-def other_curves(d):
-    """DIR/curves.json: the curves drawn beside the reproduction (folder, experiment, label)."""
+def other_curves(d, plane="maprime-epsilon"):
+    """DIR/curves.json: the curves drawn beside the reproduction on `plane` (folder, experiment,
+    label), each with its colour (one colour per Fig. 4 curve, the same on Fig. 5)."""
     path = os.path.join(d, "curves.json")
     if not os.path.exists(path):
         return []
     with open(path) as f:
-        return json.load(f)
+        curves = json.load(f)
+    fig4 = [c for c in curves if c.get("plane", "maprime-epsilon") == "maprime-epsilon"]
+    colour = {c["experiment"] + str(c.get("production")): k for k, c in enumerate(fig4)}
+    out = []
+    for c in curves:
+        if c.get("plane", "maprime-epsilon") != plane:
+            continue
+        k = colour.get(c["experiment"] + str(c.get("production")), len(colour))
+        out.append((c, OTHER_COLORS[k % len(OTHER_COLORS)]))
+    return out
 
 
-def outline(ax, data, color, label, ls="-"):
-    """The boundary of every excluded island (lower and upper edges; closed at the island ends)."""
+def scanned_range(folder):
+    """The y range a scan searched (its exclusion.json), or None."""
+    try:
+        with open(os.path.join(folder, "exclusion.json")) as f:
+            p = json.load(f)["parameters"]
+        return p["y_lo"], p["y_hi"]
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def outline(ax, data, color, label, ls="-", y_range=None):
+    """The boundary of every excluded island (lower and upper edges). An edge at an end of the
+    scanned y range (`y_range`) is where the scan stopped, not a bound: it is not drawn."""
     xs = [x for x, v in data.items() if v]
     if not xs:
         return
+    lo_end, hi_end = (y_range[0] * (1 + 1e-9), y_range[1] * (1 - 1e-9)) if y_range else (0, math.inf)
     depth = max(len(v) for v in data.values())
     first = True
     for k in range(depth):
-        lo = [data[x][k][0] if len(data[x]) > k else math.nan for x in data]
-        hi = [data[x][k][1] if len(data[x]) > k else math.nan for x in data]
+        lo = [data[x][k][0] if len(data[x]) > k and data[x][k][0] > lo_end else math.nan for x in data]
+        hi = [data[x][k][1] if len(data[x]) > k and data[x][k][1] < hi_end else math.nan for x in data]
         ax.plot(list(data), lo, color=color, lw=1.4, ls=ls, label=label if first else None)
         ax.plot(list(data), hi, color=color, lw=1.4, ls=ls)
         first = False
@@ -120,9 +142,10 @@ def main(d):
                 label=r"$A'\to$ invisible, re-cast with this library")
     shade(ax, intervals(os.path.join(d, "maprime-epsilon", "exclusion.csv")), "tab:green",
           "NA64 90% CL (this reproduction)")
-    for curve, color in zip(other_curves(d), OTHER_COLORS):
-        outline(ax, intervals(os.path.join(d, curve["dir"], "exclusion.csv")), color, curve["label"],
-                "--" if curve.get("variant") else "-")
+    for curve, color in other_curves(d):
+        folder = os.path.join(d, curve["dir"])
+        outline(ax, intervals(os.path.join(folder, "exclusion.csv")), color, curve["label"],
+                "--" if curve.get("variant") else "-", scanned_range(folder))
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel(r"$m_{A'}$ [GeV]")
@@ -139,6 +162,10 @@ def main(d):
                 lw=2.5, label="thermal relic")
     shade(ax, intervals(os.path.join(d, "maprime-alphadark", "exclusion.csv")), "tab:green",
           "NA64 90% CL (this reproduction)")
+    for curve, color in other_curves(d, "maprime-alphadark"):
+        folder = os.path.join(d, curve["dir"])
+        outline(ax, intervals(os.path.join(folder, "exclusion.csv")), color, curve["label"],
+                y_range=scanned_range(folder))
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel(r"$m_{A'}$ [GeV]")

@@ -59,6 +59,14 @@ with tempfile.TemporaryDirectory() as d:
         v = island(c["dir"])
         check(all(x in v and v[x][0] <= paper[x][0] * 1.001 and v[x][1] >= paper[x][1] * 0.999
                   for x in paper), f"{c['dir']} contains the reproduction's island")
+    # Fig. 5 top: the other experiments also on the (m_A', alpha_D) plane, each beside its Fig. 4
+    # curve (the same models: scan/yield_cache.hpp).
+    alpha = {c["experiment"]: c for c in curves if c.get("plane") == "maprime-alphadark"}
+    check(set(alpha) == {"na64-2016-2022", "e137", "nucal", "charm", "babar-2017"},
+          f"alpha_D-plane curves: {sorted(alpha)}")
+    for c in alpha.values():
+        check(os.path.exists(os.path.join(out, c["dir"], "exclusion.csv")), f"{c['dir']} written")
+    check(any(island(c["dir"]) for c in alpha.values()), "something excluded on the alpha_D plane")
     check(max(island("maprime-epsilon-variant-ecal")) > 0.9,
           "counting ECAL decays extends the island to ~1 GeV (docs/validation.md, NA64 variants)")
 finish()

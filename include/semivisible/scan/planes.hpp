@@ -45,6 +45,7 @@
 #include "semivisible/scan/intervals.hpp"
 #include "semivisible/scan/plane.hpp"
 #include "semivisible/scan/spectrum_cache.hpp"
+#include "semivisible/scan/yield_cache.hpp"
 #include "semivisible/signal/yield.hpp"
 #include "semivisible/stats/cls.hpp"
 #include "semivisible/stats/counting_model.hpp"
@@ -66,6 +67,9 @@ struct plane_config {
   interval_options intervals{};  ///< y range (lo, hi) and edge tolerance
   /// Optional cache of A′ spectra shared with other scans (nullptr: each x builds its own).
   std::shared_ptr<spectrum_cache> spectra{};
+  /// Optional cache of per-mass yield models shared between the ε and α_D planes of the same
+  /// experiment (scan/yield_cache.hpp; nullptr: each x builds its own).
+  std::shared_ptr<yield_cache> yields{};
 
   /// The exposure actually used (particles on target).
   [[nodiscard]] double exposure() const noexcept {
@@ -117,6 +121,16 @@ inline double exclusion_test(stats::cls_calculator& calculator, const signal::ex
   return std::log(std::max(r.value, std::numeric_limits<double>::min()) / alpha);
 }
 
+/// The yield_cache key of c's experiment: its name and the production sources used.
+inline std::string yield_key(const plane_config& c) {
+  std::string k = c.experiment.name + "|";
+  if (c.production)
+    for (const auto& s : *c.production) k += s + ",";
+  else
+    k += "*";
+  return k;
+}
+
 inline stats::cls_calculator make_calculator(const plane_config& c) {
   return stats::cls_calculator(counting_model_of(c.experiment, c.background_scale),
                                limit_options_of(c.experiment));
@@ -159,20 +173,26 @@ inline stats::cls_calculator make_calculator(const plane_config& c) {
     const auto providers = signal::providers_of(sources, cached(cache));
     auto options = c.yield;
     std::memcpy(&options.sampling.stream, &m_aprime, sizeof m_aprime);  // reproducible per mass
+    // The ε and α_D planes build the same model at x: through c.yields when both are drawn.
+    const auto model_at_x = [&] {
+      const auto point = point_at(c, x, c.splitting_ratio);
+      const auto build = [&] {
+        return std::make_shared<const signal::yield_model>(c.experiment, point, providers, options);
+      };
+      return c.yields ? c.yields->get(detail::yield_key(c), point, options, build) : build();
+    };
     std::function<double(double)> test;
     switch (c.which) {
       case plane::maprime_epsilon: {
-        signal::yield_model y(c.experiment, point_at(c, x, c.splitting_ratio), providers, options);
-        test = [calc = calculator, y = std::move(y)](double epsilon) mutable {
-          return detail::exclusion_test(calc, y.events(epsilon));
+        test = [calc = calculator, y = model_at_x()](double epsilon) mutable {
+          return detail::exclusion_test(calc, y->events(epsilon));
         };
         break;
       }
       case plane::maprime_alphadark: {
-        signal::yield_model y(c.experiment, point_at(c, x, c.splitting_ratio), providers, options);
         const double eps = epsilon_gm2(c, m_aprime);
-        test = [calc = calculator, eps, y = std::move(y)](double alpha_dark) mutable {
-          return detail::exclusion_test(calc, y.events(eps, alpha_dark));
+        test = [calc = calculator, eps, y = model_at_x()](double alpha_dark) mutable {
+          return detail::exclusion_test(calc, y->events(eps, alpha_dark));
         };
         break;
       }
