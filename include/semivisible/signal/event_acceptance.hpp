@@ -145,6 +145,10 @@ inline detector::plane_geometry plane_of(const experiment::region& r, double pro
   }
   std::vector<detector::visible_product> products(2);
   std::vector<detector::z_interval> intervals;
+  for (std::size_t j = 0; j < which.size(); ++j) {  // one entry per sample, rarely more
+    seen[j].reserve(samples.size());
+    decayed[j].reserve(samples.size());
+  }
   for (std::size_t i = 0; i < samples.size(); ++i) {
     const auto& s = samples[i];
     if (!(s.weight > 0)) continue;
