@@ -10,14 +10,13 @@
 #pragma once
 
 #include <cmath>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <tuple>
 
 #include "semivisible/production/sources.hpp"
 #include "semivisible/production/spectrum.hpp"
+#include "semivisible/scan/detail/build_once_map.hpp"
 
 namespace semivisible::scan {
 
@@ -28,24 +27,14 @@ class spectrum_cache {
       const production::source& src, double mass_aprime, double energy_min) {
     // m_A′ to 1e-12 relative, so that 3·(m/3) finds m.
     key k{src.key(), std::llround(std::log(mass_aprime) * 1e12), energy_min};
-    {
-      const std::lock_guard lock(mutex_);
-      if (const auto it = map_.find(k); it != map_.end()) return it->second;
-    }
-    auto built = src.spectrum(mass_aprime, energy_min);
-    const std::lock_guard lock(mutex_);
-    return map_.try_emplace(std::move(k), std::move(built)).first->second;
+    return map_.get(std::move(k), [&] { return src.spectrum(mass_aprime, energy_min); });
   }
 
-  [[nodiscard]] std::size_t size() const {
-    const std::lock_guard lock(mutex_);
-    return map_.size();
-  }
+  [[nodiscard]] std::size_t size() const { return map_.size(); }
 
  private:
   using key = std::tuple<std::string, long long, double>;
-  mutable std::mutex mutex_;
-  std::map<key, std::shared_ptr<const production::energy_spectrum>> map_;
+  detail::build_once_map<key, std::shared_ptr<const production::energy_spectrum>> map_;
 };
 
 /// A cache as a part provider for production::source_set (the provider keeps the cache alive).

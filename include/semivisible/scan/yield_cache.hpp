@@ -8,21 +8,20 @@
 // a reproduction that draws both (`na64-2021`) builds each model once through this cache. Keyed
 // by the experiment's name, the production sources used, the model kind, the exposure, the
 // sampling settings and the four numbers of the point: share one cache only between configs of
-// the same experiment contents (the scan configs of one run). Lookups take a mutex; a model is
-// built outside the lock, so two threads may build the same one concurrently and the first stored
-// wins (both are identical: the Monte Carlo streams are seeded by the mass).
+// the same experiment contents (the scan configs of one run). Thread-safe
+// (detail/build_once_map.hpp; two builds of one key are identical: the Monte Carlo streams are
+// seeded by the mass).
 #pragma once
 
 #include <cmath>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <tuple>
 
 #include "semivisible/model/parameters.hpp"
+#include "semivisible/scan/detail/build_once_map.hpp"
 #include "semivisible/signal/yield.hpp"
 
 namespace semivisible::scan {
@@ -47,25 +46,15 @@ class yield_cache {
           point.mass_chi1(),
           point.mass_chi2(),
           point.alpha_dark()};
-    {
-      const std::lock_guard lock(mutex_);
-      if (const auto it = map_.find(k); it != map_.end()) return it->second;
-    }
-    auto built = build();
-    const std::lock_guard lock(mutex_);
-    return map_.try_emplace(std::move(k), std::move(built)).first->second;
+    return map_.get(std::move(k), build);
   }
 
-  [[nodiscard]] std::size_t size() const {
-    const std::lock_guard lock(mutex_);
-    return map_.size();
-  }
+  [[nodiscard]] std::size_t size() const { return map_.size(); }
 
  private:
   using key = std::tuple<std::string, int, double, std::size_t, std::uint64_t, std::uint64_t,
                          double, double, double, double, double>;
-  mutable std::mutex mutex_;
-  std::map<key, std::shared_ptr<const signal::yield_model>> map_;
+  detail::build_once_map<key, std::shared_ptr<const signal::yield_model>> map_;
 };
 
 }  // namespace semivisible::scan
