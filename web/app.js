@@ -418,8 +418,10 @@ const explorer = (() => {
     page.custom = null;
     $("experiment").value = name;
     const e = builtin(name);
-    $("experiment-description").textContent = `${e.beam}, ${e.particles_on_target.toExponential(3)} on target, ` +
-      `production: ${e.production.join(", ")}. ${e.description}`;
+    // A collider has no particles on target and no production sources of its own.
+    const target = e.particles_on_target > 0 ? `, ${e.particles_on_target.toExponential(3)} on target` : "";
+    const production = e.production.length ? `, production: ${e.production.join(", ")}` : "";
+    $("experiment-description").textContent = `${e.beam}${target}${production}. ${e.description}`;
     $("experiment-json").value = e.json;
     showRegions(originalRegions(e.json), z);
   }

@@ -5,10 +5,12 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "allocator_tuning.hpp"
 #include "commands.hpp"
 #include "semivisible/version.hpp"
 
 int main(int argc, char** argv) {
+  semivisible::cli::tune_allocator();
   CLI::App app{"semivisible — semi-visible dark photon phenomenology (NA64 2021 and beyond)"};
   app.set_version_flag("--version", semivisible::version_string);
   app.require_subcommand(1);

@@ -299,6 +299,12 @@ def main():
             shipped = json.loads((a.data / "experiments" / f"{name}.json").read_text())
             compare(shown_rows(driver), cli_scan(a.cli, r, work / f"cli-{name}"), f"{name}",
                     monte_carlo=is_monte_carlo(shipped))
+            described = driver.find_element(By.ID, "experiment-description").text
+            if "collider" in shipped:  # sqrt(s) and luminosity, no "0 GeV" beam or target count
+                check(f"sqrt(s) = {shipped['beam']['sqrt_s_GeV']:g} GeV" in described
+                      and "on target" not in described, f"{name}: description {described!r}")
+            else:
+                check("on target" in described, f"{name}: description {described!r}")
         before = counts(driver)
         select.select_by_value("na64-2016-2018")
         wait_idle(driver, before, "experiment na64-2016-2018")

@@ -70,6 +70,14 @@ std::vector<double> grid_of(const json& j, scan::range fallback, double points_f
   return scan::log_grid(r.lo, r.hi, static_cast<std::size_t>(points));
 }
 
+/// "electron 100 GeV", or for a collider "e+e- collider, sqrt(s) = 10.58 GeV, 53 fb^-1".
+std::string beam_summary(const experiment::experiment& e) {
+  if (e.is_collider())
+    return fmt::format("e+e- collider, sqrt(s) = {} GeV, {} fb^-1", e.collider->sqrt_s_GeV,
+                       e.collider->luminosity_fb);
+  return fmt::format("{} {} GeV", experiment::to_string(e.beam.particle), e.beam.energy_GeV);
+}
+
 }  // namespace
 
 /// The built-in experiments: [{"name", "description", "json" (the file's text), "beam",
@@ -91,8 +99,7 @@ std::string experiments(const std::string& request) {
       for (const auto& s : e.production) sources.push_back(s.name);
       list.push_back({{"name", name},
                       {"description", e.description},
-                      {"beam", fmt::format("{} {} GeV", experiment::to_string(e.beam.particle),
-                                           e.beam.energy_GeV)},
+                      {"beam", beam_summary(e)},
                       {"particles_on_target", e.beam.particles_on_target},
                       {"production", sources},
                       {"regions", regions},

@@ -36,9 +36,11 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include "semivisible/collider/detail/gauss_legendre.hpp"
@@ -295,6 +297,37 @@ class monophoton_table {
     for (std::size_t k = 0; k < reach_.size(); ++k)
       sum += weight_[k] * std::exp(-reach_[k] * inverse);
     return sum;
+  }
+
+  /// P_invisible and its first two derivatives in ℓ = ln u at u = 1/cτ [1/m] (> 0, finite):
+  ///   P = P_soft + Σ w e^{−a},  dP/dℓ = −Σ w a e^{−a},  d²P/dℓ² = Σ w (a² − a) e^{−a},  a = d u,
+  /// the exact node sums (collider/invisible_probability_curve.hpp interpolates them).
+  [[nodiscard]] std::array<double, 3> invisible_probability_log_derivatives(
+      double inverse_ctau) const {
+    if (!(inverse_ctau > 0) || !std::isfinite(inverse_ctau))
+      semivisible::detail::throw_invalid(
+          "semivisible::collider::monophoton_table::invisible_probability_log_derivatives",
+          "inverse_ctau", inverse_ctau, "finite and > 0");
+    std::array<double, 3> sums{soft_probability_, 0.0, 0.0};
+    for (std::size_t k = 0; k < reach_.size(); ++k) {
+      const double a = reach_[k] * inverse_ctau;
+      const double we = weight_[k] * std::exp(-a);
+      sums[0] += we;
+      sums[1] -= a * we;
+      sums[2] += (a * a - a) * we;
+    }
+    return sums;
+  }
+
+  /// The shortest and longest reach d_k [m] of nodes with a weight > 0 ({0, 0} with none).
+  [[nodiscard]] std::pair<double, double> reach_range() const noexcept {
+    double lo = std::numeric_limits<double>::infinity(), hi = 0;
+    for (std::size_t k = 0; k < reach_.size(); ++k)
+      if (weight_[k] > 0) {
+        lo = std::min(lo, reach_[k]);
+        hi = std::max(hi, reach_[k]);
+      }
+    return hi > 0 ? std::pair{lo, hi} : std::pair{0.0, 0.0};
   }
 
   /// Proper χ2 decay length cτ [m] at kinetic mixing ε (∝ 1/ε²); +∞ when χ2 is stable.

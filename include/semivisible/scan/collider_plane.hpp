@@ -67,9 +67,11 @@ struct collider_plane_settings {
 /// not below range.hi; [max(range.lo, ε_pub), range.hi] exactly when P_invisible = 1 (no table:
 /// the invisible model; or a stable χ2); else the roots of 1 − ε² P(cτ(ε)·ctau_scale)/ε_pub²,
 /// with cτ(ε) the table's (ctau_scale = α_table/α_D reuses one table for every α_D: Γ_χ2 ∝ α_D).
-[[nodiscard]] inline interval_result collider_epsilon_intervals(
-    const collider::monophoton_table* table, double eps_pub, double ctau_scale,
-    const interval_options& range) {
+/// `Table`: collider::monophoton_table (exact sums) or collider::invisible_probability_curve.
+template <class Table = collider::monophoton_table>
+[[nodiscard]] interval_result collider_epsilon_intervals(const Table* table, double eps_pub,
+                                                         double ctau_scale,
+                                                         const interval_options& range) {
   interval_result r;
   if (!std::isfinite(eps_pub) || !(eps_pub < range.hi)) return r;
   const double lo = std::max(range.lo, eps_pub);
@@ -109,7 +111,8 @@ struct collider_plane_settings {
     switch (s.which) {
       case plane::maprime_epsilon: {
         if (invisible || !(eps_pub < range.hi))
-          return rows_from(x, collider_epsilon_intervals(nullptr, eps_pub, 1.0, range));
+          return rows_from(x, collider_epsilon_intervals<collider::monophoton_table>(
+                                  nullptr, eps_pub, 1.0, range));
         const collider::monophoton_table table(
             model::parameters<double>::from_ratios(x, eps_pub, s.alpha_dark, s.mass_ratio,
                                                    s.splitting_ratio),

@@ -16,7 +16,9 @@
 // A collider experiment (experiment::collider_spec, e.g. babar-2017) enters as in
 // scan/collider_plane.hpp: excluded where ε² P_invisible > ε_pub(m_A′)²; its monophoton_table
 // (57 µs) is built once per mass triple at α_D = 0.1 and reused for every α_D through
-// cτ(ε, α_D) = cτ_table(ε) · 0.1/α_D (Γ_χ2 ∝ ε² α_D exactly, physics/chi2_width.hpp).
+// cτ(ε, α_D) = cτ_table(ε) · 0.1/α_D (Γ_χ2 ∝ ε² α_D exactly, physics/chi2_width.hpp), as the
+// interpolant collider/invisible_probability_curve.hpp (relative error < 1e-8; ~1 ms to build,
+// then 20 ns instead of 768 exp() per evaluation).
 #pragma once
 
 #include <cmath>
@@ -30,6 +32,7 @@
 
 #include <fmt/format.h>
 
+#include "semivisible/collider/invisible_probability_curve.hpp"
 #include "semivisible/collider/monophoton_table.hpp"
 #include "semivisible/error.hpp"
 #include "semivisible/experiment/experiment.hpp"
@@ -59,7 +62,9 @@ struct collider_at_masses {
   double epsilon_published = 0;  ///< +inf outside the published mass range: nothing excluded
   bool invisible = false;        ///< the invisible model: P_invisible = 1
   double alpha_table = 0.1;      ///< α_D of the table
-  std::optional<collider::monophoton_table> table{};  ///< absent when not needed
+  /// P_invisible of the triple (interpolated in cτ: every α_D and ε share it); absent when not
+  /// needed.
+  std::optional<collider::invisible_probability_curve> table{};
 
   /// The excluded ε intervals at α_D on the range of `o` (scan/collider_plane.hpp, Eq. R).
   [[nodiscard]] scan::interval_result excluded(double alpha_dark,
@@ -140,7 +145,8 @@ class experiment_constraint {
       c.epsilon_published = setup_.experiment.collider->limit.at(mass_aprime);
       c.invisible = setup_.yield.kind == signal::model_kind::invisible;
       c.alpha_table = point.alpha_dark();
-      if (std::isfinite(c.epsilon_published) && !c.invisible) c.table.emplace(point, monophoton_);
+      if (std::isfinite(c.epsilon_published) && !c.invisible)
+        c.table.emplace(collider::monophoton_table(point, monophoton_));
       return constraint_at_masses(std::move(c));
     }
     const auto get = scan::cached(spectra_);
