@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -100,7 +101,16 @@ bool is_projection(const experiment::experiment& e) {
   return d.find("projection") != std::string::npos || d.find("proposal") != std::string::npos;
 }
 
-/// --experiments, or every built-in with data (projections and proposals left out) that loads.
+/// A file that re-analyses another file's data under other assumptions (its description starts
+/// with "Variant of", e.g. na64-2016-2018-ecal): the default list leaves it out, because beside
+/// its parent it would count the same events twice, and an upper-bound variant (the ECAL one)
+/// would decide the "all experiments" boundary.
+bool is_variant(const experiment::experiment& e) {
+  return e.description.starts_with("Variant of");
+}
+
+/// --experiments, or every built-in with data (projections, proposals and variants left out) that
+/// loads.
 std::vector<experiment::experiment> load_experiments(const survey_cli_options& o,
                                                      std::vector<std::string>& notes) {
   std::vector<experiment::experiment> out;
@@ -127,6 +137,11 @@ std::vector<experiment::experiment> load_experiments(const survey_cli_options& o
         if (is_projection(e)) {
           notes.push_back(
               fmt::format("{}: a projection, not data (left out; name it to use it)", name));
+          continue;
+        }
+        if (is_variant(e)) {
+          notes.push_back(fmt::format(
+              "{}: a variant of another file's analysis (left out; name it to use it)", name));
           continue;
         }
         if (!e.is_collider()) (void)production::source_set(e);  // sources the library builds
@@ -224,8 +239,12 @@ void run_survey(const survey_cli_options& o) {
   const auto t = s.run(ro);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count();
-  io::write_atomically(out.staging() / "survey.csv", survey::to_csv_text(t));
-  io::write_atomically(out.staging() / "survey.json", survey::to_json_text(t));
+  // The two texts are independent reads of the const table, built at once: for the default 2e5
+  // points (89 MB CSV, 204 MB JSON) the serial writing was 9 s of a 74 s run.
+  auto csv_text = std::async(std::launch::async, [&t] { return survey::to_csv_text(t); });
+  const std::string json_text = survey::to_json_text(t);
+  io::write_atomically(out.staging() / "survey.csv", csv_text.get());
+  io::write_atomically(out.staging() / "survey.json", json_text);
   std::string plot_note = ro.shard.count == 1 ? "plots: skipped (--no-plots)"
                                               : "plots: skipped for a shard (plot after merge)";
   if (plots) {

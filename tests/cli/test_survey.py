@@ -95,4 +95,20 @@ with tempfile.TemporaryDirectory() as tmp:
                 check_close(lo, s["lower"], 2e-3, f"{exp}: lower edge vs scan")
                 check_close(hi, s["upper"], 2e-3, f"{exp}: upper edge vs scan")
 
+    # ---- the default experiment list: every built-in with data, but not the projection
+    # (na64-compact-hcal1) nor the variants of na64-2016-2018 (the same events under other
+    # assumptions; the ECAL one is an upper bound): each is named in a note instead
+    code, so, se = run("survey", "--points", "1,1,1,1", "--m-aprime-range", "0.1",
+                       "--alpha-dark-range", "0.1", "--mass-ratio-range", "3",
+                       "--splitting-range", "0.4", "--no-plots", "--no-relic",
+                       "--samples-per-node", "8", "--out", d("defaults"))
+    check(code == 0, f"default-list survey: exit {code}: {se.strip()}")
+    listed = next((l.split()[1] for l in so.splitlines() if l.startswith("experiments")), "")
+    expected = "babar-2017,charm,e137,na64-2016-2018,na64-2016-2022,nucal"
+    check(listed == expected, f"default experiments {listed!r}, expected {expected!r}")
+    for name, why in (("na64-compact-hcal1", "projection"), ("na64-2016-2018-ecal", "variant"),
+                      ("na64-2016-2018-hcal-gap", "variant")):
+        check(any(l.startswith(f"# {name}: ") and why in l for l in so.splitlines()),
+              f"a note says {name} was left out as a {why}: {so!r}")
+
 finish()

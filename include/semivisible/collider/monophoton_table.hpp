@@ -330,6 +330,10 @@ class monophoton_table {
     return hi > 0 ? std::pair{lo, hi} : std::pair{0.0, 0.0};
   }
 
+  /// The node weights w_k (1 − P_soft,k) and reaches d_k [m], same order.
+  [[nodiscard]] const std::vector<double>& weights() const noexcept { return weight_; }
+  [[nodiscard]] const std::vector<double>& reaches() const noexcept { return reach_; }
+
   /// Proper χ2 decay length cτ [m] at kinetic mixing ε (∝ 1/ε²); +∞ when χ2 is stable.
   [[nodiscard]] double proper_decay_length(double epsilon) const {
     semivisible::detail::require_positive(
