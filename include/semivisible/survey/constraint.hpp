@@ -15,10 +15,10 @@
 // events(ε, α_D) analytically (lifetime ∝ 1/(ε² α_D), BR(A′ → χ1χ2)) at ~0.1 µs per region.
 // A collider experiment (experiment::collider_spec, e.g. babar-2017) enters as in
 // scan/collider_plane.hpp: excluded where ε² P_invisible > ε_pub(m_A′)²; its monophoton_table
-// (57 µs) is built once per mass triple at α_D = 0.1 and reused for every α_D through
+// (18 µs) is built once per mass triple at α_D = 0.1 and reused for every α_D through
 // cτ(ε, α_D) = cτ_table(ε) · 0.1/α_D (Γ_χ2 ∝ ε² α_D exactly, physics/chi2_width.hpp), as the
-// interpolant collider/invisible_probability_curve.hpp (relative error < 1e-8; ~1 ms to build,
-// then 20 ns instead of 768 exp() per evaluation).
+// interpolant collider/invisible_probability_curve.hpp (relative error < 1e-8; ≈ 1 ms to build,
+// then ≈ 30 ns instead of 768 exp() per evaluation).
 #pragma once
 
 #include <cmath>
