@@ -139,6 +139,33 @@ TEST_CASE("no target when chi2 is too Boltzmann-suppressed: a status", "[relic][
   CHECK(t.y == 0.0);
 }
 
+TEST_CASE("no target needing epsilon > epsilon_max: a status, and the cap is only a cap",
+          "[relic][target][errors]") {
+  // f = 1, R = 4, alpha_D = 1e-3: chi2 is Boltzmann-suppressed (e^{-x}) and the target needs
+  // epsilon ~ 5.6 (found with the cap raised), beyond the default epsilon_max = 1.
+  const auto capped = sr::thermal_target(0.025, 1.0, 1e-3, 4.0);
+  CHECK(capped.status.code == semivisible::status::no_bracket);
+  CHECK_THAT(capped.status.message, Catch::Contains("epsilon_max = 1"));
+  CHECK(capped.epsilon == 0.0);
+  sr::relic_options wide;
+  wide.epsilon_max = 10;
+  const auto t = sr::thermal_target(0.025, 1.0, 1e-3, 4.0, wide);
+  REQUIRE(t.status.ok());
+  CHECK(t.epsilon > 1.0);
+  CHECK(t.epsilon < 10.0);
+  CHECK(t.omega_h2 == Approx(0.12).epsilon(1e-5));
+  // below the cap the cap changes nothing (bit for bit: the same evaluations)
+  const auto a = sr::thermal_target(0.025, 1.0, 0.5, 4.0);
+  const auto b = sr::thermal_target(0.025, 1.0, 0.5, 4.0, wide);
+  REQUIRE(a.status.ok());
+  CHECK(a.epsilon < 1.0);
+  CHECK(a.epsilon == b.epsilon);
+  sr::relic_options bad;
+  bad.epsilon_max = 0;
+  CHECK_THROWS_WITH(sr::thermal_target(0.025, 1.0, 0.5, 4.0, bad),
+                    Catch::Contains("epsilon_max = 0"));
+}
+
 TEST_CASE("thermal_target rejects unphysical input", "[relic][target][errors]") {
   CHECK_THROWS_WITH(sr::thermal_target(1e-4, 0.4, 0.1, 3.0),
                     Catch::Contains("thermal_target") && Catch::Contains("mass_chi1 = 0.0001"));

@@ -87,6 +87,29 @@ TEST_CASE("relic epsilon: nodes in ln alpha_D against the exact target", "[surve
   }
 }
 
+TEST_CASE("relic epsilon: nodes above a failing low-alpha_D end", "[survey]") {
+  // f = 1, R = 4, m_chi1 = 25 MeV: the target needs epsilon > 1 (epsilon_max) for alpha_D below
+  // ~0.03, so the lowest nodes fail; the nodes are placed again above them.
+  const std::vector<double> alphas = sv::values(sv::axis{1e-3, 0.5, 13});
+  const auto v = sv::relic_epsilons(0.025, 1.0, 4.0, alphas, sv::relic_settings{});
+  std::size_t solved = 0, refused = 0;
+  for (std::size_t i = 0; i < alphas.size(); ++i) {
+    const auto exact = semivisible::relic::thermal_target(0.025, 1.0, alphas[i], 4.0);
+    if (exact.status.ok()) {
+      REQUIRE(v[i].epsilon);
+      CHECK(*v[i].epsilon == Approx(exact.epsilon).epsilon(0.025));
+      ++solved;
+    } else {
+      CHECK_FALSE(v[i].epsilon);
+      CHECK(v[i].status.code == semivisible::status::no_bracket);
+      CHECK_THAT(v[i].status.message, Catch::Contains("alpha_D node"));
+      ++refused;
+    }
+  }
+  CHECK(solved >= 5);  // both kinds occur
+  CHECK(refused >= 5);
+}
+
 TEST_CASE("closed points, and shards merging into the single run", "[survey]") {
   sv::survey_config c = one_point(0.05, 0.1, 3.0, 0.4);
   c.axes.mass_aprime = {0.02, 0.2, 3};

@@ -52,21 +52,32 @@ class gounaris_sakurai {
     using std::log;
     const Real m2 = mass * mass;
     k0_ = momentum(m2);
-    h0_ = h(m2);
+    h0_ = at(m2).h;
     dh0_ = h0_ * (1 / (8 * k0_ * k0_) - 1 / (2 * m2)) + 1 / (2 * pi() * m2);  // dh/ds at m²
     const Real d = 3 / pi() * mpi() * mpi() / (k0_ * k0_) * log((mass + 2 * k0_) / (2 * mpi())) +
                    mass / (2 * pi() * k0_) - mpi() * mpi() * mass / (pi() * k0_ * k0_ * k0_);
     numerator_ = m2 * (1 + d * width / mass);
   }
-  /// The amplitude at s > 4 m_π² [GeV²].
-  [[nodiscard]] std::complex<Real> operator()(Real s) const noexcept {
+  /// The s-dependent pieces, the same for every resonance: k(s), √s and h(s).
+  struct invariants {
+    Real s, k, rs, h;
+  };
+  [[nodiscard]] static invariants at(Real s) noexcept {
+    using std::log;
     using std::sqrt;
+    const Real k = momentum(s), rs = sqrt(s);
+    return {s, k, rs, 2 / pi() * k / rs * log((rs + 2 * k) / (2 * mpi()))};
+  }
+  /// The amplitude at s > 4 m_π² [GeV²].
+  [[nodiscard]] std::complex<Real> operator()(Real s) const noexcept { return (*this)(at(s)); }
+  /// The amplitude at the invariants of at(s) (shared by the ρ and ρ′ of pion_form_factor).
+  [[nodiscard]] std::complex<Real> operator()(const invariants& q) const noexcept {
     const Real m2 = mass_ * mass_;
-    const Real k = momentum(s);
+    const Real s = q.s, k = q.k;
     const Real f =
-        width_ * m2 / (k0_ * k0_ * k0_) * (k * k * (h(s) - h0_) + (m2 - s) * k0_ * k0_ * dh0_);
+        width_ * m2 / (k0_ * k0_ * k0_) * (k * k * (q.h - h0_) + (m2 - s) * k0_ * k0_ * dh0_);
     const Real ratio = k / k0_;
-    const Real gamma_s = width_ * (mass_ / sqrt(s)) * ratio * ratio * ratio;
+    const Real gamma_s = width_ * (mass_ / q.rs) * ratio * ratio * ratio;
     // numerator / (a + ib) = numerator (a − ib)/(a² + b²), written out: std::complex's division
     // (__divdc3, with its C99 Annex G inf/NaN cases) was 8 % of a survey's relic column; here
     // a² + b² > 0 always (b ≠ 0 above threshold) and all terms are O(1 GeV⁴).
@@ -82,12 +93,6 @@ class gounaris_sakurai {
     using std::sqrt;
     return sqrt(q2 / 4 - mpi() * mpi());
   }
-  static Real h(Real q2) noexcept {
-    using std::log;
-    using std::sqrt;
-    const Real k = momentum(q2), rs = sqrt(q2);
-    return 2 / pi() * k / rs * log((rs + 2 * k) / (2 * mpi()));
-  }
   Real mass_, width_, k0_{}, h0_{}, dh0_{}, numerator_{};
 };
 
@@ -101,8 +106,9 @@ template <std::floating_point Real>
   static const semivisible::detail::gounaris_sakurai<Real> rho{Real(mass_rho), Real(width_rho)};
   static const semivisible::detail::gounaris_sakurai<Real> rho_prime{Real(mass_rho_prime),
                                                                      Real(width_rho_prime)};
+  const auto q = semivisible::detail::gounaris_sakurai<Real>::at(s);
   const auto f =
-      (rho(s) + Real(rho_prime_amplitude) * rho_prime(s)) / (1 + Real(rho_prime_amplitude));
+      (rho(q) + Real(rho_prime_amplitude) * rho_prime(q)) / (1 + Real(rho_prime_amplitude));
   return std::norm(f);
 }
 

@@ -43,6 +43,12 @@ struct relic_options {
   std::size_t grid_points = 48;  ///< ⟨σ12 v⟩ table points, uniform in ln x over [x_start, x_end]
   double root_tolerance = 1e-6;   ///< relative width of the final bracket on ε²
   int max_width_iterations = 12;  ///< A′-width/ε fixed-point iterations (damped from the third)
+  /// Largest ε searched: a point that would need more has no target (status no_bracket). ε ≤ 1
+  /// is the end of the kinetic-mixing treatment (Γ(A′→SM) ∝ ε² and the ε e J_em coupling are
+  /// perturbative only below it), and the solves beyond it were the slow ones: Γ(A′→SM) then
+  /// dominates the width and its iteration with ε wandered (up to 12 table rebuilds and ~200
+  /// Boltzmann solves per point, measured, before failing anyway).
+  double epsilon_max = 1.0;
 };
 
 /// One point of the target line. On failure y = epsilon = omega_h2 = x_freeze_out = 0 and status
@@ -94,6 +100,7 @@ inline target_point failed(double mass_chi1, status code, std::string message) {
   sd::require_positive(fn, "mass_ratio", mass_ratio);
   sd::require_positive(fn, "omega_h2", opt.omega_h2);
   sd::require_positive(fn, "root_tolerance", opt.root_tolerance);
+  sd::require_positive(fn, "epsilon_max", opt.epsilon_max);
   if (opt.grid_points < 8)
     sd::throw_invalid(fn, "grid_points", static_cast<double>(opt.grid_points), ">= 8");
   const auto& fo = opt.freeze_out;
@@ -150,13 +157,19 @@ inline target_point failed(double mass_chi1, status code, std::string message) {
     }
     const boost::math::interpolators::cardinal_cubic_b_spline<double> rate_spline(
         log_rate.data(), fine_n, lx0, fine_step);
+    // The ODE asks for both coefficients at each x, one after the other: one logarithm for both.
+    double memo_x = -1, memo_lx = lx0;
+    const auto clamped_log = [&](double x) {
+      if (x != memo_x) {
+        memo_x = x;
+        memo_lx = std::clamp(std::log(x), lx0, lx1);
+      }
+      return memo_lx;
+    };
     const auto omega_at = [&](double scale) {  // scale = ε²
       return relic::detail::integrate_abundance(
-          mass_chi1,
-          [&](double x) {
-            return scale * std::exp(rate_spline(std::clamp(std::log(x), lx0, lx1)));
-          },
-          [&](double x) { return std::exp(yeq_spline(std::clamp(std::log(x), lx0, lx1))); }, fo);
+          mass_chi1, [&](double x) { return scale * std::exp(rate_spline(clamped_log(x))); },
+          [&](double x) { return std::exp(yeq_spline(clamped_log(x))); }, fo);
     };
     // ln Ω is close to linear in ln ε² (Ω ∝ 1/ε² up to the logarithmic drift of x_f): secant
     // steps in (ln ε², ln Ω) from the current ε², starting with slope −1; if they have not met
@@ -165,7 +178,19 @@ inline target_point failed(double mass_chi1, status code, std::string message) {
     solver_status inner{};
     double best_scale = eps2, best_residual = HUGE_VAL;
     freeze_out_result best{};
+    const double scale_max = opt.epsilon_max * opt.epsilon_max;
+    const auto beyond_cap = [&](double omega) -> solver_status {
+      return {status::no_bracket,
+              fmt::format("{}: no thermal target with epsilon <= epsilon_max = {} (Omega h^2 = "
+                          "{:.3g} there): the annihilation is too suppressed (Boltzmann factor "
+                          "of chi2 or propagator)",
+                          fn, opt.epsilon_max, omega)};
+    };
     const auto f = [&](double scale) {
+      if (scale > scale_max * (1 + 1e-12)) {  // (exp(ln cap) may round up by an ulp) only the
+        inner = beyond_cap(HUGE_VAL);         // bracket walk below asks: a root this close to
+        return 0.0;                           // the cap is reported as beyond it
+      }
       if (!std::isfinite(scale) || !(scale > 0)) {
         inner = {status::no_bracket,
                  fmt::format("{}: the root find in epsilon left the finite range (epsilon^2 = {})",
@@ -205,14 +230,23 @@ inline target_point failed(double mass_chi1, status code, std::string message) {
           fmt::format("{}: no thermal target with epsilon < 100 (estimate epsilon ~ {:.3g}): the "
                       "annihilation is too suppressed (Boltzmann factor of chi2 or propagator)",
                       fn, std::sqrt(kt_scale)));
-    const double start =
-        iteration == 0 && std::isfinite(kt_scale) && kt_scale > 0 ? kt_scale : eps2;
+    const double start = std::min(
+        iteration == 0 && std::isfinite(kt_scale) && kt_scale > 0 ? kt_scale : eps2, scale_max);
+    const double l_max = std::log(scale_max);
     double l0 = std::log(start), r0 = f(start), slope = -1;
+    // Ω decreases with ε²: still above the target at the cap means no target below it
+    const auto above_at_cap = [&](double l, double r) { return l >= l_max && r > 0; };
+    if (inner.ok() && above_at_cap(l0, r0)) inner = beyond_cap(best.omega_h2);
     bool converged = false;
     for (int k = 0; k < 8 && inner.ok(); ++k) {
-      const double l1 = l0 + std::clamp(-r0 / slope, -3.0, 3.0);  // at most ×20 in ε² per step
+      // at most ×20 in ε² per step, and not beyond the cap
+      const double l1 = std::min(l0 + std::clamp(-r0 / slope, -3.0, 3.0), l_max);
       const double r1 = f(std::exp(l1));
       if (!inner.ok()) break;
+      if (above_at_cap(l1, r1)) {
+        inner = beyond_cap(best.omega_h2);
+        break;
+      }
       if (std::abs(l1 - l0) <= tol && std::abs(r1) <= tol) {
         converged = true;
         break;

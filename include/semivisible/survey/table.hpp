@@ -18,9 +18,11 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <future>
 #include <set>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -56,28 +58,73 @@ inline std::string csv_cell(const nlohmann::ordered_json& v) {
   for (const char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
   return q + "\"";
 }
-}  // namespace detail
 
-/// survey.csv's text.
-[[nodiscard]] inline std::string to_csv_text(const table& t) {
+/// A part's text: the characters [begin, end) of `text`.
+struct text_window {
+  std::string text;
+  std::size_t begin = 0, end = std::string::npos;
+  [[nodiscard]] std::string_view view() const {
+    return std::string_view(text).substr(begin, end - begin);
+  }
+};
+
+/// prefix + the parts [0, n) (part(k) → text_window, built on all cores) joined by `separator` +
+/// suffix, with a single copy of each part.
+template <class Part>
+[[nodiscard]] std::string join_parts_in_parallel(std::string_view prefix, std::size_t n,
+                                                 const Part& part, std::string_view separator,
+                                                 std::string_view suffix) {
+  const std::size_t threads =
+      std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, std::max<std::size_t>(n, 1));
+  std::vector<text_window> parts(n);
+  std::vector<std::future<void>> workers;
+  for (std::size_t w = 0; w < threads; ++w)
+    workers.push_back(std::async(std::launch::async, [&, w] {
+      for (std::size_t k = w; k < n; k += threads) parts[k] = part(k);
+    }));
+  for (auto& f : workers) f.get();
+  std::size_t size = prefix.size() + suffix.size() + (n > 0 ? (n - 1) * separator.size() : 0);
+  for (const auto& p : parts) size += p.view().size();
   std::string out;
+  out.reserve(size);
+  out += prefix;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k > 0) out += separator;
+    out += parts[k].view();
+    parts[k] = {};  // free as we go: the parts and `out` are each as large as the file
+  }
+  out += suffix;
+  return out;
+}
+
+/// One CSV line of the table's csv columns.
+template <class Cells>
+void append_csv_line(const table& t, const Cells& cells, std::string& out) {
   bool first = true;
   for (std::size_t c = 0; c < t.columns.size(); ++c)
     if (t.csv[c]) {
-      out += (first ? "" : ",") + detail::csv_cell(t.columns[c]);
+      if (!first) out += ',';
+      out += csv_cell(cells[c]);
       first = false;
     }
   out += '\n';
-  for (const auto& r : t.rows) {
-    first = true;
-    for (std::size_t c = 0; c < t.columns.size(); ++c)
-      if (t.csv[c]) {
-        out += (first ? "" : ",") + detail::csv_cell(r[c]);
-        first = false;
-      }
-    out += '\n';
-  }
-  return out;
+}
+
+}  // namespace detail
+
+/// survey.csv's text (blocks of rows formatted in parallel).
+[[nodiscard]] inline std::string to_csv_text(const table& t) {
+  const std::vector<nlohmann::ordered_json> names(t.columns.begin(), t.columns.end());
+  std::string header;
+  detail::append_csv_line(t, names, header);
+  constexpr std::size_t block = 4096;
+  const auto rows = [&](std::size_t k) {
+    detail::text_window out;
+    for (std::size_t r = k * block; r < std::min(t.rows.size(), (k + 1) * block); ++r)
+      detail::append_csv_line(t, t.rows[r], out.text);
+    return out;
+  };
+  return detail::join_parts_in_parallel(header, (t.rows.size() + block - 1) / block, rows, {}, {});
 }
 
 /// survey.json's content.
@@ -101,8 +148,30 @@ inline std::string csv_cell(const nlohmann::ordered_json& v) {
   return j;
 }
 
+/// survey.json's text: to_json(t).dump(1) + "\n" byte for byte, but with the columns serialised
+/// in parallel (one nlohmann dump per column, indented to its place) instead of one tree of ~10⁷
+/// values (measured in docs/performance.md).
 [[nodiscard]] inline std::string to_json_text(const table& t) {
-  return to_json(t).dump(1) + "\n";
+  if (t.columns.empty() || t.rows.empty()) return to_json(t).dump(1) + "\n";
+  nlohmann::ordered_json head =
+      to_json({t.parameters, t.shard, t.point_count, t.columns, t.csv, {}});
+  head.erase("columns");
+  std::string text = head.dump(1);  // "{\n ...\n}": reopen it for the columns
+  text.resize(text.size() - 2);
+  text += ",\n \"columns\": {";
+  // Each column dumped inside {"columns": {name: [...]}} is indented as in the whole file; its
+  // text is the window between the wrapper's opening and closing lines.
+  constexpr std::string_view open = "{\n \"columns\": {", close = "\n }\n}";
+  const auto column = [&](std::size_t c) {
+    nlohmann::ordered_json wrapper;
+    auto& col = wrapper["columns"][t.columns[c]] = nlohmann::ordered_json::array();
+    for (const auto& r : t.rows) col.push_back(r[c]);
+    detail::text_window w{wrapper.dump(1)};
+    w.begin = open.size();
+    w.end = w.text.size() - close.size();
+    return w;
+  };
+  return detail::join_parts_in_parallel(text, t.columns.size(), column, ",", "\n }\n}\n");
 }
 
 /// Reads a table back; throws invalid_parameter naming `source` and the key on a bad layout.
