@@ -108,7 +108,9 @@ class acceptance_table {
         continue;
       }
       for (const auto& e : entries_) {
-        if (!(e.weight > 0) || !(e.d > e.c)) continue;
+        // e^{−sc} is exactly 0 beyond −745.2, and so is the entry: skip its three exp calls
+        // (in glibc's slow path there; most entries at the top of the grid)
+        if (!(e.weight > 0) || !(e.d > e.c) || s * e.c > underflow_exponent) continue;
         const double ec = std::exp(-s * e.c);
         if (std::isfinite(e.d)) {
           // e^{−sc} − e^{−sd} = e^{−sc}(−expm1(−s(d − c))): no cancellation for s(d − c) ≪ 1.
@@ -186,6 +188,7 @@ class acceptance_table {
  private:
   /// Nodes with s·max(d, c) up to this use the power series (see the header comment).
   static constexpr double series_reach = 0.05;
+  static constexpr double underflow_exponent = 746;  ///< e^{−x} = 0 in double for x above it
   static constexpr std::size_t series_terms = 14;
 
   void store(std::size_t t, double s, double pf, double df, double po, double dop) noexcept {
