@@ -94,7 +94,8 @@ template <class Sigma>
   return {2 * constants::mass_muon, 2 * constants::mass_pion_charged, 2 * 1.77686};
 }
 
-/// √s breakpoints for χ1χ2 → A′* → SM [GeV]: the A′ pole and its ±2Γ, ±10Γ shoulders, the μ, π,
+/// √s breakpoints for χ1χ2 → A′* → SM [GeV]: the A′ pole and its shoulders at ±2, 10, 50, 250 and
+/// 1250 Γ (a narrow pole's 1/(s − m²)² tail in geometric steps), the μ, π,
 /// τ thresholds, the ρ peak and the kinks and steps of the quark continuum.
 template <std::floating_point Real>
 [[nodiscard]] std::vector<double> sigma_breakpoints(const dark_sector<Real>& p, Real width_aprime) {
