@@ -91,7 +91,7 @@ template <class Sigma>
 
 /// √s of the pair thresholds of σ(χ1χ2 → SM) [GeV]: μ⁺μ⁻, π⁺π⁻ and τ⁺τ⁻ (R_ℓ ∝ β, R_ππ ∝ β³).
 [[nodiscard]] inline std::vector<double> sigma_thresholds() {
-  return {2 * constants::mass_muon, 2 * constants::mass_pion_charged, 2 * 1.77686};
+  return {2 * constants::mass_muon, 2 * constants::mass_pion_charged, 2 * physics::mass_tau};
 }
 
 /// √s breakpoints for χ1χ2 → A′* → SM [GeV]: the A′ pole and its shoulders at ±2, 10, 50, 250 and
@@ -101,16 +101,17 @@ template <std::floating_point Real>
 [[nodiscard]] std::vector<double> sigma_breakpoints(const dark_sector<Real>& p, Real width_aprime) {
   const double ma = static_cast<double>(p.mass_aprime());
   const double w = static_cast<double>(width_aprime);
-  std::vector<double> b{
-      ma,
-      2 * constants::mass_muon,
-      2 * constants::mass_pion_charged,
-      physics::mass_rho,
-      1.0,
-      2.0,
-      3.73,  // open charm and beauty: steps of the continuum (physics/r_ratio.hpp)
-      10.56,
-      2 * 1.77686};
+  // the pole, the μ and π thresholds, the ρ peak, the continuum's kinks (1, 2 GeV) and its
+  // open-charm and beauty steps (3.73, 10.56 GeV; physics/r_ratio.hpp), the τ threshold
+  std::vector<double> b{ma,
+                        2 * constants::mass_muon,
+                        2 * constants::mass_pion_charged,
+                        physics::mass_rho,
+                        1.0,
+                        2.0,
+                        3.73,
+                        10.56,
+                        2 * physics::mass_tau};
   for (const double k : {2.0, 10.0, 50.0, 250.0, 1250.0}) {
     b.push_back(ma - k * w);
     b.push_back(ma + k * w);
